@@ -1,0 +1,328 @@
+package io.memoguard.agent.config;
+
+import io.memoguard.agent.config.InvalidateRule.Clears;
+import io.memoguard.agent.config.YamlNodes.Entry;
+import io.memoguard.agent.config.YamlNodes.Fields;
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/** Binds a composed YAML document to an {@link AgentConfig}, validating it against the schema. */
+final class ConfigBinder {
+  private static final List<String> TOP_KEYS =
+      List.of("memoize", "invalidate", "guard", "on-mutation", "requests", "log");
+  private static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
+  private static final List<String> MEMO_KEYS = withSelectors("methods");
+  private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
+  private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
+  private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
+  private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries");
+  private static final List<String> LOG_KEYS = List.of("level", "file");
+  private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
+  private static final String METHOD_GLOBS = "a non-empty list of method-name globs";
+
+  private final Path source;
+  private final YamlNodes nodes;
+
+  ConfigBinder(Path source) {
+    this.source = source;
+    this.nodes = new YamlNodes(source);
+  }
+
+  /** Checked-exception variant of Function, for binding list items. */
+  private interface Binder<T> {
+    T bind(Node node) throws ConfigException;
+  }
+
+  AgentConfig bind(Node root) throws ConfigException {
+    Fields top = nodes.fields(root, "the configuration", TOP_KEYS);
+    List<MemoRule> memoize = rules(top.get("memoize"), "a list of rules", this::memoRule);
+    List<InvalidateRule> invalidate =
+        rules(top.get("invalidate"), "a list of rules", this::invalidateRule);
+
+    List<String> guardPackages = List.of();
+    int maxGraphObjects = AgentConfig.DEFAULT_MAX_GRAPH_OBJECTS;
+    Fields guard = section(top.get("guard"), GUARD_KEYS);
+    if (guard != null) {
+      guardPackages = packages(guard.get("packages"));
+      maxGraphObjects = positiveInt(guard.get("max-graph-objects"), maxGraphObjects);
+    }
+
+    OnMutation onMutation =
+        enumValue(top.get("on-mutation"), OnMutation.class, OnMutation.INVALIDATE);
+
+    List<EntryPoint> entryPoints = List.of();
+    int maxEntries = AgentConfig.DEFAULT_MAX_ENTRIES;
+    Fields requests = section(top.get("requests"), REQUEST_KEYS);
+    if (requests != null) {
+      entryPoints = rules(requests.get("entry-points"), "a list of entry points", this::entryPoint);
+      maxEntries = positiveInt(requests.get("max-entries"), maxEntries);
+    }
+
+    String logLevel = "info";
+    String logFile = null;
+    Fields log = section(top.get("log"), LOG_KEYS);
+    if (log != null) {
+      logLevel = logLevel(log.get("level"));
+      logFile = logFile(log.get("file"));
+    }
+
+    return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
+        maxEntries, maxGraphObjects, logLevel, logFile);
+  }
+
+  // ---- sections ----
+
+  /** A map-valued section; absent or empty ({@code guard:}) means "use the defaults". */
+  private Fields section(Entry entry, List<String> keys) throws ConfigException {
+    if (entry == null || entry.isNull()) {
+      return null;
+    }
+    return nodes.fields(entry.value(), YamlNodes.quote(entry.name()), keys);
+  }
+
+  /** A list of rules; absent or empty ({@code memoize:} with its rules commented out) is none. */
+  private <T> List<T> rules(Entry entry, String expected, Binder<T> binder)
+      throws ConfigException {
+    if (entry == null || entry.isNull()) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>();
+    for (Node item : nodes.items(entry, expected, false)) {
+      out.add(binder.bind(item));
+    }
+    return List.copyOf(out);
+  }
+
+  private MemoRule memoRule(Node node) throws ConfigException {
+    Fields rule = nodes.fields(node, "each 'memoize' rule", MEMO_KEYS);
+    Selector selector = selector(rule);
+    Entry methods = rule.get("methods");
+    return new MemoRule(selector,
+        methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods));
+  }
+
+  private InvalidateRule invalidateRule(Node node) throws ConfigException {
+    Fields rule = nodes.fields(node, "each 'invalidate' rule", INVALIDATE_KEYS);
+    Selector selector = selector(rule);
+    List<String> methods = requiredMethods(rule, "an 'invalidate' rule");
+    Clears clears = enumValue(rule.get("clears"), Clears.class, Clears.CLASS);
+    return new InvalidateRule(selector, methods, clears);
+  }
+
+  private EntryPoint entryPoint(Node node) throws ConfigException {
+    Fields rule = nodes.fields(node, "each entry point", ENTRY_POINT_KEYS);
+    Selector selector = selector(rule);
+    return new EntryPoint(selector, requiredMethods(rule, "an entry point"));
+  }
+
+  // ---- rule parts ----
+
+  private Selector selector(Fields rule) throws ConfigException {
+    List<Entry> given = new ArrayList<>(1);
+    for (Entry e : rule.entries().values()) {
+      if (SELECTOR_KEYS.contains(e.name())) {
+        given.add(e);
+      }
+    }
+    if (given.isEmpty()) {
+      throw nodes.error(rule.node(),
+          "rule has no selector (expected one of: " + String.join(", ", SELECTOR_KEYS) + ")");
+    }
+    if (given.size() > 1) {
+      throw nodes.error(rule.node(), "rule has more than one selector ("
+          + given.get(0).name() + ", " + given.get(1).name() + "); use exactly one of: "
+          + String.join(", ", SELECTOR_KEYS));
+    }
+    Entry entry = given.get(0);
+    Selector.Kind kind = Selector.Kind.valueOf(entry.name().toUpperCase(Locale.ROOT));
+    String expected = kind == Selector.Kind.CLASS ? "a class-name pattern" : "a type name";
+    if (entry.isNull() || isBlankString(entry.value())) {
+      throw nodes.error(entry.where(),
+          "empty selector: " + YamlNodes.quote(entry.name()) + " needs " + expected);
+    }
+    String pattern = nodes.string(entry, expected);
+    checked(entry.value(), pattern, kind == Selector.Kind.CLASS
+        ? JavaNames::classPatternProblem
+        : JavaNames::typeNameProblem);
+    int line = entry.key().getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    return new Selector(kind, pattern, line);
+  }
+
+  private List<String> requiredMethods(Fields rule, String ruleName) throws ConfigException {
+    Entry methods = rule.get("methods");
+    if (methods == null) {
+      throw nodes.error(rule.node(), ruleName + " needs 'methods'");
+    }
+    return methodGlobs(methods);
+  }
+
+  private List<String> methodGlobs(Entry entry) throws ConfigException {
+    List<Node> items = nodes.items(entry, METHOD_GLOBS, true);
+    if (items.isEmpty()) {
+      throw nodes.error(entry.value(), YamlNodes.quote(entry.name()) + " must not be empty");
+    }
+    List<String> out = new ArrayList<>(items.size());
+    for (Node item : items) {
+      out.add(checked(item, itemString(entry, item), JavaNames::methodPatternProblem));
+    }
+    return List.copyOf(out);
+  }
+
+  private List<String> packages(Entry entry) throws ConfigException {
+    if (entry == null || entry.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Node item : nodes.items(entry, "a list of package names", true)) {
+      out.add(checked(item, itemString(entry, item), JavaNames::packageNameProblem));
+    }
+    return List.copyOf(out);
+  }
+
+  private String itemString(Entry entry, Node item) throws ConfigException {
+    String subject = "entries of " + YamlNodes.quote(entry.name());
+    String value = nodes.string(item, item, subject, "strings");
+    if (value.isBlank()) {
+      throw nodes.error(item, subject + " must not be empty");
+    }
+    return value;
+  }
+
+  private String checked(Node at, String text, Function<String, String> check)
+      throws ConfigException {
+    String problem = check.apply(text);
+    if (problem != null) {
+      throw nodes.error(at, problem);
+    }
+    return text;
+  }
+
+  // ---- scalars ----
+
+  private <E extends Enum<E>> E enumValue(Entry entry, Class<E> type, E absent)
+      throws ConfigException {
+    if (entry == null) {
+      return absent;
+    }
+    List<String> names = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      names.add(constant.name().toLowerCase(Locale.ROOT));
+    }
+    String expected = oneOf(names);
+    String text = nodes.string(entry, expected);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(text)) {
+        return constant;
+      }
+    }
+    throw nodes.error(entry.value(),
+        YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
+  }
+
+  private String logLevel(Entry entry) throws ConfigException {
+    if (entry == null) {
+      return "info";
+    }
+    String expected = oneOf(LOG_LEVELS);
+    String level = nodes.string(entry, expected).toLowerCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw nodes.error(entry.value(),
+          YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
+    }
+    return level;
+  }
+
+  /** Null means standard error; a relative file is taken relative to the configuration file. */
+  private String logFile(Entry entry) throws ConfigException {
+    if (entry == null || entry.isNull()) {
+      return null;
+    }
+    String text = nodes.string(entry, "a file path");
+    if (text.isBlank()) {
+      throw nodes.error(entry.value(),
+          "'file' must not be empty (omit it to log to standard error)");
+    }
+    try {
+      Path path = Path.of(text);
+      if (!path.isAbsolute()) {
+        Path dir = source.toAbsolutePath().getParent();
+        path = dir == null ? path.toAbsolutePath() : dir.resolve(path);
+      }
+      return path.normalize().toString();
+    } catch (InvalidPathException e) {
+      throw nodes.error(entry.value(), "'file' is not a valid path");
+    }
+  }
+
+  private int positiveInt(Entry entry, int absent) throws ConfigException {
+    if (entry == null) {
+      return absent;
+    }
+    String subject = YamlNodes.quote(entry.name()) + " must be a positive integer, found ";
+    Node value = entry.value();
+    if (!(value instanceof ScalarNode scalar) || !Tag.INT.equals(value.getTag())) {
+      throw nodes.error(entry.where(), subject + YamlNodes.typeName(value));
+    }
+    BigInteger n = parseInteger(scalar.getValue());
+    if (n == null) {
+      throw nodes.error(value, subject + "an integer in an unsupported notation");
+    }
+    if (n.signum() < 0) {
+      throw nodes.error(value, subject + "a negative integer");
+    }
+    if (n.signum() == 0) {
+      throw nodes.error(value, subject + "zero");
+    }
+    if (n.bitLength() > 31) {
+      throw nodes.error(value, subject + "an integer larger than " + Integer.MAX_VALUE);
+    }
+    return n.intValue();
+  }
+
+  /** The YAML 1.2 core schema integer notations: decimal with sign, 0o octal, 0x hex. */
+  private static BigInteger parseInteger(String text) {
+    String t = text;
+    boolean negative = false;
+    if (t.startsWith("-") || t.startsWith("+")) {
+      negative = t.charAt(0) == '-';
+      t = t.substring(1);
+    }
+    int radix = 10;
+    if (t.startsWith("0x")) {
+      radix = 16;
+      t = t.substring(2);
+    } else if (t.startsWith("0o")) {
+      radix = 8;
+      t = t.substring(2);
+    }
+    try {
+      BigInteger n = new BigInteger(t, radix);
+      return negative ? n.negate() : n;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isBlankString(Node node) {
+    return node instanceof ScalarNode s && Tag.STR.equals(s.getTag()) && s.getValue().isBlank();
+  }
+
+  private static String oneOf(List<String> names) {
+    int last = names.size() - 1;
+    return String.join(", ", names.subList(0, last)) + " or " + names.get(last);
+  }
+
+  private static List<String> withSelectors(String... more) {
+    List<String> keys = new ArrayList<>(SELECTOR_KEYS);
+    keys.addAll(List.of(more));
+    return List.copyOf(keys);
+  }
+}

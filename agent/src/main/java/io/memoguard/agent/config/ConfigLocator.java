@@ -1,0 +1,110 @@
+package io.memoguard.agent.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Finds the configuration file. In order of precedence: the {@code config} option of the
+ * {@code -javaagent} argument ({@code -javaagent:memoguard-agent.jar=config=/etc/memoguard.yaml}),
+ * the system property {@value #SYSTEM_PROPERTY}, the environment variable {@value #ENV_VARIABLE}.
+ * Blank property or variable values count as not set.
+ *
+ * <p>Agent options are comma-separated {@code key=value} pairs; an unknown key is an error so that
+ * a typo does not silently leave the agent unconfigured.
+ */
+public final class ConfigLocator {
+  /** The agent option naming the configuration file. */
+  public static final String AGENT_OPTION = "config";
+  /** The system property naming the configuration file. */
+  public static final String SYSTEM_PROPERTY = "memoguard.config";
+  /** The environment variable naming the configuration file. */
+  public static final String ENV_VARIABLE = "MEMOGUARD_CONFIG";
+
+  private static final List<String> AGENT_OPTIONS = List.of(AGENT_OPTION);
+
+  private final Properties systemProperties;
+  private final Function<String, String> environment;
+
+  /**
+   * @param systemProperties where to look up {@value #SYSTEM_PROPERTY}
+   * @param environment looks up an environment variable, null when unset
+   */
+  public ConfigLocator(Properties systemProperties, Function<String, String> environment) {
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+  }
+
+  /** A locator reading the real system properties and environment of this JVM. */
+  public static ConfigLocator ofSystem() {
+    return new ConfigLocator(System.getProperties(), System::getenv);
+  }
+
+  /**
+   * Resolves the configuration path.
+   *
+   * @param agentArgs the options string passed to {@code premain}/{@code agentmain}; may be null
+   * @return the path as given (not checked for existence), or empty when no configuration was given
+   * @throws ConfigException if the agent options are malformed or name an invalid path
+   */
+  public Optional<Path> locate(String agentArgs) throws ConfigException {
+    String fromArgs = configOption(agentArgs);
+    if (fromArgs != null) {
+      return Optional.of(toPath(fromArgs, "agent option '" + AGENT_OPTION + "'"));
+    }
+    String fromProperty = systemProperties.getProperty(SYSTEM_PROPERTY);
+    if (fromProperty != null && !fromProperty.isBlank()) {
+      return Optional.of(toPath(fromProperty.strip(), "system property '" + SYSTEM_PROPERTY + "'"));
+    }
+    String fromEnv = environment.apply(ENV_VARIABLE);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Optional.of(toPath(fromEnv.strip(), "environment variable '" + ENV_VARIABLE + "'"));
+    }
+    return Optional.empty();
+  }
+
+  /** The value of the config option, or null when the options do not contain it. */
+  private static String configOption(String agentArgs) throws ConfigException {
+    if (agentArgs == null || agentArgs.isBlank()) {
+      return null;
+    }
+    String config = null;
+    for (String option : agentArgs.split(",")) {
+      String trimmed = option.strip();
+      if (trimmed.isEmpty()) {
+        continue; // tolerate "config=x," and similar
+      }
+      int eq = trimmed.indexOf('=');
+      if (eq <= 0) {
+        throw ConfigException.of("agent option " + YamlNodes.quote(trimmed)
+            + " must be written as key=value (known keys: " + String.join(", ", AGENT_OPTIONS)
+            + ")");
+      }
+      String key = trimmed.substring(0, eq).strip();
+      String value = trimmed.substring(eq + 1).strip();
+      if (!AGENT_OPTIONS.contains(key)) {
+        throw ConfigException.of("unknown agent option " + YamlNodes.quote(key)
+            + " (expected one of: " + String.join(", ", AGENT_OPTIONS) + ")");
+      }
+      if (config != null) {
+        throw ConfigException.of("agent option '" + key + "' is given twice");
+      }
+      if (value.isEmpty()) {
+        throw ConfigException.of("agent option '" + key + "' has an empty value");
+      }
+      config = value;
+    }
+    return config;
+  }
+
+  private static Path toPath(String value, String origin) throws ConfigException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw ConfigException.of(origin + " is not a valid path");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.memoguard.agent.instrument;
+
+import io.memoguard.runtime.Guarded;
+import java.util.Arrays;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Rewrites a class for write barriers: every {@code PUTFIELD} on a guarded class's field passes the
+ * barrier, and the topmost guarded class of a hierarchy gains the tracker field and implements
+ * {@link Guarded}. Fields can only be added at first load, which is why this runs then.
+ */
+final class BarrierClassVisitor extends ClassVisitor {
+  static final String GUARDED = "io/memoguard/runtime/Guarded";
+  static final String TRACKER = Guarded.TRACKER_FIELD;
+
+  private final GuardPolicy policy;
+  private final boolean guarded;
+  private final boolean ancestorTracked;
+  private String className;
+  private boolean addTracker;
+  private boolean changed;
+
+  BarrierClassVisitor(ClassVisitor next, GuardPolicy policy, boolean guarded, boolean ancestorTracked) {
+    super(Opcodes.ASM9, next);
+    this.policy = policy;
+    this.guarded = guarded;
+    this.ancestorTracked = ancestorTracked;
+  }
+
+  /** Whether anything was rewritten; when not, the original bytes are kept. */
+  boolean changed() {
+    return changed;
+  }
+
+  @Override
+  public void visit(int version, int access, String name, String signature, String superName,
+      String[] interfaces) {
+    className = name;
+    boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+    boolean isRecord = "java/lang/Record".equals(superName);
+    addTracker = guarded && !isInterface && !isRecord && !ancestorTracked;
+    String[] effective = interfaces;
+    if (addTracker && !Arrays.asList(interfaces).contains(GUARDED)) {
+      effective = Arrays.copyOf(interfaces, interfaces.length + 1);
+      effective[interfaces.length] = GUARDED;
+    }
+    super.visit(version, access, name, signature, superName, effective);
+  }
+
+  @Override
+  public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+      Object value) {
+    if (TRACKER.equals(name)) {
+      addTracker = false; // already transformed (a second agent, or a retransformation)
+    }
+    return super.visitField(access, name, descriptor, signature, value);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+      String[] exceptions) {
+    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+    if (mv == null) {
+      return null;
+    }
+    return new BarrierMethodVisitor(mv, policy, className, "<init>".equals(name), () -> changed = true);
+  }
+
+  @Override
+  public void visitEnd() {
+    if (addTracker) {
+      addTrackerMembers();
+      changed = true;
+    }
+    super.visitEnd();
+  }
+
+  private void addTrackerMembers() {
+    // public so that barriers in other classes can read it; synthetic and transient so that
+    // serializers (Jackson, Java serialization, JPA) leave it alone
+    FieldVisitor field = super.visitField(
+        Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
+        TRACKER, "Ljava/lang/Object;", null, null);
+    field.visitEnd();
+
+    MethodVisitor get = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC,
+        "$memoguard$getTracker", "()Ljava/lang/Object;", null, null);
+    get.visitCode();
+    get.visitVarInsn(Opcodes.ALOAD, 0);
+    get.visitFieldInsn(Opcodes.GETFIELD, className, TRACKER, "Ljava/lang/Object;");
+    get.visitInsn(Opcodes.ARETURN);
+    get.visitMaxs(1, 1);
+    get.visitEnd();
+
+    MethodVisitor set = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC,
+        "$memoguard$setTracker", "(Ljava/lang/Object;)V", null, null);
+    set.visitCode();
+    set.visitVarInsn(Opcodes.ALOAD, 0);
+    set.visitVarInsn(Opcodes.ALOAD, 1);
+    set.visitFieldInsn(Opcodes.PUTFIELD, className, TRACKER, "Ljava/lang/Object;");
+    set.visitInsn(Opcodes.RETURN);
+    set.visitMaxs(2, 2);
+    set.visitEnd();
+  }
+}

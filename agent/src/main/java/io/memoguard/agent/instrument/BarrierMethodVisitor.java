@@ -1,0 +1,63 @@
+package io.memoguard.agent.instrument;
+
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Inserts the barrier before each {@code PUTFIELD} on a guarded class. The inserted code only
+ * shuffles the operand stack and calls {@code Barrier.write(tracker, field)}: it has no branch, so
+ * no stack map frame changes and no class has to be loaded to recompute frames.
+ *
+ * <pre>
+ *   [obj, v]     SWAP; DUP_X1            (DUP2_X1; POP2; DUP_X2 for long and double)
+ *   [obj, v, obj] GETFIELD tracker; LDC "Class.field"; INVOKESTATIC Barrier.write
+ *   [obj, v]     PUTFIELD
+ * </pre>
+ */
+final class BarrierMethodVisitor extends MethodVisitor {
+  private static final String BARRIER = "io/memoguard/runtime/Barrier";
+
+  private final GuardPolicy policy;
+  private final String className;
+  private final boolean constructor;
+  private final Runnable onChange;
+
+  BarrierMethodVisitor(MethodVisitor next, GuardPolicy policy, String className, boolean constructor,
+      Runnable onChange) {
+    super(Opcodes.ASM9, next);
+    this.policy = policy;
+    this.className = className;
+    this.constructor = constructor;
+    this.onChange = onChange;
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    if (opcode == Opcodes.PUTFIELD && needsBarrier(owner, name)) {
+      boolean wide = "J".equals(descriptor) || "D".equals(descriptor);
+      if (wide) {
+        super.visitInsn(Opcodes.DUP2_X1);
+        super.visitInsn(Opcodes.POP2);
+        super.visitInsn(Opcodes.DUP_X2);
+      } else {
+        super.visitInsn(Opcodes.SWAP);
+        super.visitInsn(Opcodes.DUP_X1);
+      }
+      super.visitFieldInsn(Opcodes.GETFIELD, owner, BarrierClassVisitor.TRACKER, "Ljava/lang/Object;");
+      super.visitLdcInsn(owner.replace('/', '.') + "." + name);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "write",
+          "(Ljava/lang/Object;Ljava/lang/String;)V", false);
+      onChange.run();
+    }
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  private boolean needsBarrier(String owner, String name) {
+    if (!policy.isGuarded(owner) || BarrierClassVisitor.TRACKER.equals(name)) {
+      return false;
+    }
+    // A constructor may write its own fields before the super constructor ran, when 'this' cannot
+    // be read yet; an object under construction is not part of a cached value anyway.
+    return !(constructor && owner.equals(className));
+  }
+}

@@ -1,0 +1,73 @@
+package io.memoguard.agent.instrument;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+
+/**
+ * Installs write barriers at class load: on guarded classes themselves and on every other class
+ * that writes their fields. A class that fails to transform is reported once and loads unchanged.
+ */
+public final class FieldBarrierTransformer implements ClassFileTransformer {
+  private final GuardPolicy policy;
+  private final SuperclassChain chain;
+  private final BiConsumer<String, Throwable> onFailure;
+  private final Set<String> failed = ConcurrentHashMap.newKeySet();
+  private final Set<String> transformed = ConcurrentHashMap.newKeySet();
+
+  public FieldBarrierTransformer(java.util.List<String> guardPackages,
+      BiConsumer<String, Throwable> onFailure) {
+    this.policy = new GuardPolicy(guardPackages);
+    this.chain = new SuperclassChain(policy);
+    this.onFailure = onFailure;
+  }
+
+  @Override
+  public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+    if (className == null || classBeingRedefined != null || loader == null || isIgnored(className)) {
+      return null;
+    }
+    try {
+      return rewrite(loader, className, classfileBuffer);
+    } catch (Throwable error) {
+      if (failed.add(className)) {
+        onFailure.accept(className.replace('/', '.'), error);
+      }
+      return null;
+    }
+  }
+
+  /** Returns the rewritten class file, or null when the class needs no barrier. */
+  public byte[] rewrite(ClassLoader loader, String className, byte[] classFile) {
+    boolean guarded = policy.isGuarded(className);
+    if (!guarded && !policy.referencesGuardedField(classFile)) {
+      return null;
+    }
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    boolean ancestorTracked = guarded && chain.anyGuardedAncestor(loader, reader.getSuperName());
+    BarrierClassVisitor visitor = new BarrierClassVisitor(writer, policy, guarded, ancestorTracked);
+    reader.accept(visitor, 0);
+    if (!visitor.changed()) {
+      return null;
+    }
+    transformed.add(className);
+    return writer.toByteArray();
+  }
+
+  /** Number of classes rewritten so far. */
+  public int transformedCount() {
+    return transformed.size();
+  }
+
+  private static boolean isIgnored(String name) {
+    return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
+        || name.startsWith("sun/") || name.startsWith("com/sun/") || name.startsWith("io/memoguard/")
+        || name.startsWith("net/bytebuddy/");
+  }
+}

@@ -1,0 +1,75 @@
+package io.memoguard.agent.instrument;
+
+import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.runtime.Memo;
+import java.lang.instrument.Instrumentation;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs memoization, invalidation and request-boundary advice with Byte Buddy. Only advice is
+ * woven here (no members are added), so these classes could be retransformed; field barriers are
+ * the {@link FieldBarrierTransformer}'s job.
+ */
+public final class Instrumenter {
+  private final TypePlanner planner;
+  private final BiConsumer<String, Throwable> onFailure;
+  private final Set<String> failed = ConcurrentHashMap.newKeySet();
+
+  public Instrumenter(AgentConfig config, RuleUsage usage, Consumer<String> notice,
+      BiConsumer<String, Throwable> onFailure) {
+    this.planner = new TypePlanner(config, usage, notice);
+    this.onFailure = onFailure;
+  }
+
+  public void install(Instrumentation inst) {
+    new AgentBuilder.Default(new ByteBuddy())
+        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(new FailureListener())
+        .ignore(Instrumenter::isIgnored)
+        .assureReadEdgeTo(inst, Memo.class)
+        .type(planner::isRelevant)
+        .transform(this::transform)
+        .installOn(inst);
+  }
+
+  private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+      ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
+    return planner.apply(builder, type);
+  }
+
+  /**
+   * JDK and agent classes are left alone, with one exception: the JDK HTTP server's filter chain,
+   * the only place that sees every exchange when handlers are lambdas (which no transformer sees).
+   */
+  private static boolean isIgnored(TypeDescription type, ClassLoader loader, JavaModule module,
+      Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
+    String name = type.getName();
+    if (name.equals(TypePlanner.JDK_HTTP_CHAIN)) {
+      return false;
+    }
+    return loader == null || name.startsWith("java.") || name.startsWith("jdk.internal.")
+        || name.startsWith("sun.") || name.startsWith("com.sun.") || name.startsWith("io.memoguard.")
+        || name.startsWith("net.bytebuddy.");
+  }
+
+  private final class FailureListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+        Throwable throwable) {
+      if (failed.add(typeName)) {
+        onFailure.accept(typeName, throwable);
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.memoguard.agent.instrument;
+
+import io.memoguard.runtime.Memo;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Woven into memoized methods. On a hit the original body is skipped and the memoized value is
+ * returned; on a miss the body runs and its normal result is stored. Exceptions are neither cached
+ * nor touched.
+ */
+public final class MemoAdvice {
+  private MemoAdvice() {}
+
+  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+  public static Object enter(
+      @Advice.Origin("#t|#m|#d") String site,
+      @Advice.This(optional = true) Object self,
+      @Advice.AllArguments Object[] args,
+      @Advice.Local("memoguardKey") Object key) {
+    key = Memo.key(site, self, args);
+    return key == null ? null : Memo.hit(key);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  public static void exit(
+      @Advice.Enter Object hit,
+      @Advice.Local("memoguardKey") Object key,
+      @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
+      @Advice.Thrown Throwable thrown) {
+    if (hit != null) {
+      result = Memo.value(hit);
+    } else if (key != null && thrown == null) {
+      Memo.store(key, result);
+    }
+  }
+}

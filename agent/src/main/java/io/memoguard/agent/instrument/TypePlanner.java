@@ -1,0 +1,183 @@
+package io.memoguard.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.config.EntryPoint;
+import io.memoguard.agent.config.Glob;
+import io.memoguard.agent.config.InvalidateRule;
+import io.memoguard.agent.config.MemoRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Decides, per loaded type, which advice goes on which method: request boundaries (built-in and
+ * configured), memoized reads, and invalidating writes.
+ */
+final class TypePlanner {
+  static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+
+  private final List<Boundary> boundaries = new ArrayList<>();
+  private final List<Rule> memoRules = new ArrayList<>();
+  private final List<Rule> invalidateRules = new ArrayList<>();
+  private final Consumer<String> notice;
+  private final Set<String> noticed = ConcurrentHashMap.newKeySet();
+
+  TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
+    this.notice = notice;
+    for (String api : List.of("jakarta.servlet", "javax.servlet")) {
+      boundaries.add(new Boundary(hasSuperType(named(api + ".Servlet")), "service", 2));
+      boundaries.add(new Boundary(hasSuperType(named(api + ".Filter")), "doFilter", 3));
+    }
+    boundaries.add(new Boundary(hasSuperType(named("com.sun.net.httpserver.HttpHandler")), "handle", 1));
+    boundaries.add(new Boundary(named(JDK_HTTP_CHAIN), "doFilter", 1));
+    for (EntryPoint entry : config.entryPoints()) {
+      usage.register("entry-point", entry.selector());
+      boundaries.add(new Boundary(TypeSelectors.of(entry.selector(), usage),
+          MethodRules.globs(entry.methods()), -1));
+    }
+    for (MemoRule rule : config.memoize()) {
+      usage.register("memoize", rule.selector());
+      memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
+          false));
+    }
+    for (InvalidateRule rule : config.invalidate()) {
+      usage.register("invalidate", rule.selector());
+      invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
+          MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST));
+    }
+  }
+
+  boolean isRelevant(TypeDescription type) {
+    if (type.isInterface() || type.isAnnotation()) {
+      return false;
+    }
+    for (Boundary boundary : boundaries) {
+      if (boundary.type.matches(type)) {
+        return true;
+      }
+    }
+    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
+  }
+
+  DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type) {
+    List<MethodDescription> boundaryMethods = new ArrayList<>();
+    List<MethodDescription> memoized = new ArrayList<>();
+    List<MethodDescription> clearType = new ArrayList<>();
+    List<MethodDescription> clearRequest = new ArrayList<>();
+    List<Rule> memo = matching(memoRules, type);
+    List<Rule> invalidate = matching(invalidateRules, type);
+    List<Boundary> typeBoundaries = new ArrayList<>();
+    for (Boundary boundary : boundaries) {
+      if (boundary.type.matches(type)) {
+        typeBoundaries.add(boundary);
+      }
+    }
+    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      if (!MethodRules.isPlainMethod(method)) {
+        continue;
+      }
+      for (Boundary boundary : typeBoundaries) {
+        if (boundary.matches(method)) {
+          boundaryMethods.add(method);
+          break;
+        }
+      }
+      Rule write = firstMatch(invalidate, method);
+      if (write != null) {
+        (write.clearsRequest ? clearRequest : clearType).add(method);
+      } else if (firstMatch(memo, method) != null) {
+        String why = MethodRules.whyNotMemoizable(method);
+        if (why == null) {
+          memoized.add(method);
+        } else {
+          noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
+        }
+      } else if (!memo.isEmpty() && invalidate.isEmpty() && method.isPublic() && !method.isStatic()
+          && !MethodRules.isReadLike(method)) {
+        // without invalidate rules, an unknown public method of a memoized class may write
+        clearType.add(method);
+      }
+    }
+    builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
+    builder = visit(builder, MemoAdvice.class, memoized);
+    builder = visit(builder, ClearTypeAdvice.class, clearType);
+    return visit(builder, ClearRequestAdvice.class, clearRequest);
+  }
+
+  private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Class<?> advice,
+      List<MethodDescription> methods) {
+    if (methods.isEmpty()) {
+      return builder;
+    }
+    ElementMatcher<MethodDescription> matcher = methods::contains;
+    return builder.visit(Advice.to(advice).on(matcher));
+  }
+
+  private void noticeOnce(String message) {
+    if (noticed.add(message)) {
+      notice.accept(message);
+    }
+  }
+
+  private static List<Rule> matching(List<Rule> rules, TypeDescription type) {
+    List<Rule> result = new ArrayList<>(0);
+    for (Rule rule : rules) {
+      if (rule.type.matches(type)) {
+        result.add(rule);
+      }
+    }
+    return result;
+  }
+
+  private static Rule firstMatch(List<Rule> rules, MethodDescription method) {
+    for (Rule rule : rules) {
+      if (MethodRules.anyMatches(rule.methods, method.getInternalName())) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  private static final class Rule {
+    final ElementMatcher<TypeDescription> type;
+    final List<Glob> methods;
+    final boolean clearsRequest;
+
+    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest) {
+      this.type = type;
+      this.methods = methods;
+      this.clearsRequest = clearsRequest;
+    }
+  }
+
+  private static final class Boundary {
+    final ElementMatcher<TypeDescription> type;
+    final List<Glob> methods;
+    final int parameters;
+
+    Boundary(ElementMatcher<TypeDescription> type, String method, int parameters) {
+      this(type, List.of(Glob.ofMethod(method)), parameters);
+    }
+
+    Boundary(ElementMatcher<TypeDescription> type, List<Glob> methods, int parameters) {
+      this.type = type;
+      this.methods = methods;
+      this.parameters = parameters;
+    }
+
+    boolean matches(MethodDescription method) {
+      return MethodRules.anyMatches(methods, method.getInternalName())
+          && (parameters < 0 || method.getParameters().size() == parameters);
+    }
+  }
+}

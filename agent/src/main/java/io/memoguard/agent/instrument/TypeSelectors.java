@@ -1,0 +1,45 @@
+package io.memoguard.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import io.memoguard.agent.config.Glob;
+import io.memoguard.agent.config.Selector;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Turns configured selectors into Byte Buddy type matchers that record their use. */
+final class TypeSelectors {
+  private TypeSelectors() {}
+
+  static ElementMatcher<TypeDescription> of(Selector selector, RuleUsage usage) {
+    ElementMatcher<TypeDescription> matcher = raw(selector);
+    return type -> {
+      boolean matches;
+      try {
+        matches = matcher.matches(type);
+      } catch (RuntimeException unresolvable) {
+        // a supertype that cannot be resolved means "no match", never a failed class load
+        return false;
+      }
+      if (matches) {
+        usage.matched(selector);
+      }
+      return matches;
+    };
+  }
+
+  private static ElementMatcher<TypeDescription> raw(Selector selector) {
+    switch (selector.kind()) {
+      case IMPLEMENTS:
+        return hasSuperType(named(selector.pattern()));
+      case ANNOTATED:
+        return isAnnotatedWith(named(selector.pattern()));
+      case CLASS:
+      default:
+        Glob glob = Glob.ofClass(selector.pattern());
+        return type -> glob.matches(type.getName());
+    }
+  }
+}

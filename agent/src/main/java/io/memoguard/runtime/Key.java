@@ -1,0 +1,44 @@
+package io.memoguard.runtime;
+
+import java.util.Arrays;
+
+/**
+ * Identity of a memoized call: the receiver by identity, the method, and the arguments by value.
+ * Arguments are normalized copies ({@link ArgumentKeys}), so a caller that mutates an argument after
+ * the call cannot change a stored key.
+ */
+final class Key {
+  final Site site;
+  final Object receiver;
+  final Object[] args;
+  final Request request;
+  private final int hash;
+
+  Key(Site site, Object receiver, Object[] args, Request request) {
+    this.site = site;
+    this.receiver = receiver;
+    this.args = args;
+    this.request = request;
+    this.hash = (site.id.hashCode() * 31 + System.identityHashCode(receiver)) * 31 + Arrays.hashCode(args);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Key)) {
+      return false;
+    }
+    Key that = (Key) other;
+    return hash == that.hash
+        && receiver == that.receiver
+        && site == that.site
+        && Arrays.equals(args, that.args);
+  }
+}

@@ -1,0 +1,137 @@
+package io.memoguard.runtime;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Entry points for the advice woven into memoized and invalidating methods. Every method returns
+ * normally whatever happens inside; a failure is reported once and the host call proceeds as if the
+ * agent were absent.
+ */
+public final class Memo {
+  private static final Set<String> NOTICED = ConcurrentHashMap.newKeySet();
+
+  private Memo() {}
+
+  /**
+   * Builds the key of a call, or returns null when the call must run untouched: outside a request,
+   * or with an argument that cannot be part of a key.
+   */
+  public static Object key(String site, Object receiver, Object[] args) {
+    try {
+      Request request = RequestScope.current();
+      if (request == null) {
+        return null;
+      }
+      Stats.CALLS.increment();
+      Object[] normalized = ArgumentKeys.normalize(args);
+      if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
+        Stats.PASS_THROUGH.increment();
+        Site s = Site.of(site);
+        noticeOnce(s.id + "#args", "calls of " + s.display + " pass through unmemoized: argument type "
+            + ArgumentKeys.firstUnsupportedType(args)
+            + " is not an immutable JDK value, so a later change to it could not be seen");
+        return null;
+      }
+      return new Key(Site.of(site), receiver, normalized, request);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo key", error);
+      return null;
+    }
+  }
+
+  /** Returns the entry to serve, or null for a miss. */
+  public static Object hit(Object key) {
+    try {
+      Key k = (Key) key;
+      Entry entry = k.request.get(k);
+      if (entry == null || !entry.live) {
+        Stats.MISSES.increment();
+        return null;
+      }
+      Graph graph = entry.graph;
+      if (graph.needsVerify()) {
+        String changed = graph.verify();
+        if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
+          Stats.MISSES.increment();
+          return null;
+        }
+      }
+      entry.callers++;
+      Stats.HITS.increment();
+      return entry;
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo lookup", error);
+      return null;
+    }
+  }
+
+  /** The memoized value of an entry returned by {@link #hit}. */
+  public static Object value(Object hit) {
+    return ((Entry) hit).value;
+  }
+
+  /** Remembers the result of a call that completed normally. */
+  public static void store(Object key, Object value) {
+    try {
+      Key k = (Key) key;
+      Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects);
+      if (graph == null) {
+        Stats.PASS_THROUGH.increment();
+        noticeOnce(k.site.id + "#size", "results of " + k.site.display + " are not memoized: more than "
+            + Settings.maxGraphObjects + " objects reachable (guard.max-graph-objects)");
+        return;
+      }
+      Entry entry = new Entry(k, value, graph);
+      for (int i = 0, n = graph.guardedCount(); i < n; i++) {
+        Trackers.track(graph.guarded(i), entry);
+      }
+      Entry previous = k.request.put(k, entry);
+      if (previous == entry) {
+        entry.dispose();
+      } else if (previous != null) {
+        previous.dispose();
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo store", error);
+    }
+  }
+
+  /** Drops the current request's entries of methods of {@code type} (an invalidating call). */
+  public static void clearType(String type) {
+    try {
+      Request request = RequestScope.current();
+      if (request != null) {
+        dispose(request.removeType(type));
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("invalidate", error);
+    }
+  }
+
+  /** Drops every entry of the current request. */
+  public static void clearRequest() {
+    try {
+      Request request = RequestScope.current();
+      if (request != null) {
+        dispose(request.removeAll());
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("invalidate", error);
+    }
+  }
+
+  private static void dispose(List<Entry> entries) {
+    for (Entry entry : entries) {
+      entry.dispose();
+      Stats.INVALIDATIONS.increment();
+    }
+  }
+
+  static void noticeOnce(String key, String message) {
+    if (NOTICED.add(key)) {
+      Settings.sink.notice(message);
+    }
+  }
+}

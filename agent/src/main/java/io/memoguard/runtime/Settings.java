@@ -1,0 +1,49 @@
+package io.memoguard.runtime;
+
+/**
+ * Configuration the runtime needs at call time, set once by the agent before any class is
+ * instrumented. Plain static fields: they are written before instrumentation is installed, which
+ * happens-before any instrumented code runs.
+ */
+public final class Settings {
+  public static final int INVALIDATE = 0;
+  public static final int LOG = 1;
+  public static final int FAIL = 2;
+
+  static volatile boolean enabled;
+  static volatile int onMutation = INVALIDATE;
+  static volatile int maxEntries = 10_000;
+  static volatile int maxGraphObjects = 100_000;
+  static volatile String[] guardPackagePrefixes = new String[0];
+  static volatile EventSink sink = EventSink.NONE;
+
+  private Settings() {}
+
+  public static void configure(
+      int onMutationMode, int maxEntriesPerRequest, int maxObjects, String[] guardPackages, EventSink eventSink) {
+    onMutation = onMutationMode;
+    maxEntries = maxEntriesPerRequest;
+    maxGraphObjects = maxObjects;
+    String[] prefixes = new String[guardPackages.length];
+    for (int i = 0; i < guardPackages.length; i++) {
+      prefixes[i] = guardPackages[i] + ".";
+    }
+    guardPackagePrefixes = prefixes;
+    sink = eventSink == null ? EventSink.NONE : eventSink;
+    enabled = true;
+  }
+
+  /** Turns memoization off for requests that start from now on (tests, shutdown). */
+  public static void disable() {
+    enabled = false;
+  }
+
+  static boolean isGuardedClass(String className) {
+    for (String prefix : guardPackagePrefixes) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
