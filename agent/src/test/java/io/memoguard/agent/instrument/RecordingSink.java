@@ -1,0 +1,36 @@
+package io.memoguard.agent.instrument;
+
+import io.memoguard.runtime.EventSink;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the runtime reported, as the log lines' essential parts. */
+final class RecordingSink implements EventSink {
+  record Mutation(String field, String site, String via, String entries, int callers, String action) {}
+
+  final List<Mutation> mutations = new CopyOnWriteArrayList<>();
+  final List<String> late = new CopyOnWriteArrayList<>();
+  final List<String> notices = new CopyOnWriteArrayList<>();
+  final List<String> errors = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void mutation(String field, String site, String via, String entries, int callers,
+      String action) {
+    mutations.add(new Mutation(field, site, via, entries, callers, action));
+  }
+
+  @Override
+  public void lateMutation(String path, String entry, String detectedAt, int callers, String action) {
+    late.add(path + " | " + entry + " | " + detectedAt + " | " + callers + " | " + action);
+  }
+
+  @Override
+  public void notice(String message) {
+    notices.add(message);
+  }
+
+  @Override
+  public void internalError(String where, Throwable error) {
+    errors.add(where + ": " + error);
+  }
+}

@@ -1,0 +1,7 @@
+package com.acme.service;
+
+public enum RiskBand {
+  LOW,
+  MEDIUM,
+  HIGH
+}
