@@ -30,6 +30,10 @@ public final class Instrumenter {
   }
 
   public void install(Instrumentation inst) {
+    // The agent never uses Byte Buddy's Nexus (no LoadedTypeInitializers); probing for it touches
+    // sun.misc.Unsafe, which JDK 24+ reports on the host's standard error. The property name is the
+    // relocated one, so the host's own Byte Buddy is unaffected.
+    System.setProperty("io.memoguard.shaded.bytebuddy.nexus.disabled", "true");
     new AgentBuilder.Default(new ByteBuddy())
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
