@@ -35,10 +35,10 @@ final class TypePlanner {
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
     this.notice = notice;
     for (String api : List.of("jakarta.servlet", "javax.servlet")) {
-      boundaries.add(new Boundary(hasSuperType(named(api + ".Servlet")), "service", 2));
-      boundaries.add(new Boundary(hasSuperType(named(api + ".Filter")), "doFilter", 3));
+      boundaries.add(new Boundary(implementing(api + ".Servlet"), "service", 2));
+      boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3));
     }
-    boundaries.add(new Boundary(hasSuperType(named("com.sun.net.httpserver.HttpHandler")), "handle", 1));
+    boundaries.add(new Boundary(implementing("com.sun.net.httpserver.HttpHandler"), "handle", 1));
     boundaries.add(new Boundary(named(JDK_HTTP_CHAIN), "doFilter", 1));
     for (EntryPoint entry : config.entryPoints()) {
       usage.register("entry-point", entry.selector());
@@ -55,6 +55,10 @@ final class TypePlanner {
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST));
     }
+  }
+
+  private static ElementMatcher<TypeDescription> implementing(String typeName) {
+    return TypeSelectors.safe(hasSuperType(named(typeName)));
   }
 
   boolean isRelevant(TypeDescription type) {

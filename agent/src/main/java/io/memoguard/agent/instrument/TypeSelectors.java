@@ -14,19 +14,27 @@ final class TypeSelectors {
   private TypeSelectors() {}
 
   static ElementMatcher<TypeDescription> of(Selector selector, RuleUsage usage) {
-    ElementMatcher<TypeDescription> matcher = raw(selector);
+    ElementMatcher<TypeDescription> matcher = safe(raw(selector));
     return type -> {
-      boolean matches;
-      try {
-        matches = matcher.matches(type);
-      } catch (RuntimeException unresolvable) {
-        // a supertype that cannot be resolved means "no match", never a failed class load
-        return false;
-      }
+      boolean matches = matcher.matches(type);
       if (matches) {
         usage.matched(selector);
       }
       return matches;
+    };
+  }
+
+  /**
+   * A supertype that cannot be resolved (an optional dependency missing from the class path) means
+   * "no match", never a failed or reported class load.
+   */
+  static ElementMatcher<TypeDescription> safe(ElementMatcher<TypeDescription> matcher) {
+    return type -> {
+      try {
+        return matcher.matches(type);
+      } catch (RuntimeException | LinkageError unresolvable) {
+        return false;
+      }
     };
   }
 
