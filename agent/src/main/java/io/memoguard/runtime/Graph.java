@@ -1,10 +1,228 @@
 package io.memoguard.runtime;
-// TEMPORARY placeholder until the walker lands
+
+import java.lang.reflect.Field;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * What {@link GraphWalker} found in a memoized value: the {@link Guarded} instances the caller has
+ * to track, and a snapshot of every other mutable object (application objects without barriers,
+ * JDK collections and maps, arrays, dates), against which {@link #verify()} checks on a cache hit.
+ *
+ * <p>A snapshot holds the referenced objects themselves (compared by identity) and the bits of
+ * primitive values rather than a hash, so no change is lost to a collision and the first changed
+ * element can be named. Only primitive arrays longer than 4096 elements are hashed, to bound the
+ * memory of the copy. Immutable after construction; {@link #verify()} may be called from several
+ * threads at once.
+ */
 public final class Graph {
-  final java.util.List<Guarded> guarded = new java.util.ArrayList<>();
-  public int guardedCount() { return guarded.size(); }
-  public Guarded guarded(int i) { return guarded.get(i); }
-  public int watchedCount() { return 0; }
-  public String verify() { return null; }
-  public boolean needsVerify() { return false; }
+  private static final ThreadLocal<Checker> CHECKER = ThreadLocal.withInitial(Checker::new);
+
+  private final Paths paths;
+  private final Guarded[] guarded;
+  // parallel arrays, valid up to watchedCount; snapshot w is refs[refStart[w] .. refStart[w + 1])
+  // and prims[primStart[w] ..], its layout given by kind[w] (and by info[w] for fields)
+  private final int watchedCount;
+  private final Object[] watched;
+  private final byte[] kind;
+  private final int[] node;
+  private final ClassInfo[] info;
+  private final int[] refStart;
+  private final int[] primStart;
+  private final Object[] refs;
+  private final long[] prims;
+
+  Graph(Paths paths, Guarded[] guarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
+      ClassInfo[] info, int[] refStart, int[] primStart, Object[] refs, long[] prims) {
+    this.paths = paths;
+    this.guarded = guarded;
+    this.watchedCount = watchedCount;
+    this.watched = watched;
+    this.kind = kind;
+    this.node = node;
+    this.info = info;
+    this.refStart = refStart;
+    this.primStart = primStart;
+    this.refs = refs;
+    this.prims = prims;
+  }
+
+  /** Number of Guarded instances reachable from the root, each counted once. */
+  public int guardedCount() {
+    return guarded.length;
+  }
+
+  /** The i-th Guarded instance, to be tracked by the caller via Guarded.$memoguard$setTracker. */
+  public Guarded guarded(int i) {
+    return guarded[i];
+  }
+
+  /** Number of snapshots that {@link #verify()} compares. */
+  public int watchedCount() {
+    return watchedCount;
+  }
+
+  /** True when the graph holds at least one watched object, so a hit must call {@link #verify()}. */
+  public boolean needsVerify() {
+    return watchedCount > 0;
+  }
+
+  /**
+   * Compares every watched object with its snapshot. Returns null when nothing changed, without
+   * allocating; otherwise the path of the first change inside the value, such as
+   * "Mortgage.product.tags[2]", "Mortgage.product.tags (size 3 -> 2)" or "Mortgage.startDate".
+   * Never throws (except a {@link VirtualMachineError}): a collection that fails while being
+   * iterated because another thread modifies it counts as changed.
+   */
+  public String verify() {
+    for (int w = 0; w < watchedCount; w++) {
+      String change;
+      try {
+        change = check(w);
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable t) {
+        change = describe(w, " (modified while being verified)");
+      }
+      if (change != null) {
+        return change;
+      }
+    }
+    return null;
+  }
+
+  private String check(int w) throws Throwable {
+    Object o = watched[w];
+    int r = refStart[w];
+    int p = primStart[w];
+    switch (kind[w]) {
+      case ClassInfo.PLAIN:
+        return checkFields(w, o, info[w], r, p);
+      case ClassInfo.COLLECTION:
+      case ClassInfo.MAP:
+        return checkContents(w, o, kind[w] == ClassInfo.MAP, r, refStart[w + 1]);
+      case ClassInfo.ENTRY: {
+        Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+        return e.getKey() != refs[r] ? describe(w, ".key")
+            : e.getValue() != refs[r + 1] ? describe(w, ".value") : null;
+      }
+      case ClassInfo.OBJECT_ARRAY: {
+        Object[] a = (Object[]) o;
+        for (int i = 0; i < a.length; i++) {
+          if (a[i] != refs[r + i]) {
+            return describe(w, "[" + i + "]");
+          }
+        }
+        return null;
+      }
+      case ClassInfo.PRIMITIVE_ARRAY: {
+        Object copy = refs[r];
+        if (copy == null) {
+          return PrimitiveArrays.hash(o) == prims[p] ? null : describe(w, " (contents changed)");
+        }
+        int i = PrimitiveArrays.mismatch(o, copy);
+        return i < 0 ? null : describe(w, "[" + i + "]");
+      }
+      case ClassInfo.DATE:
+        return ((Date) o).getTime() == prims[p] ? null : describe(w, "");
+      case ClassInfo.TIMESTAMP:
+        return ((Date) o).getTime() == prims[p] && (int) info[w].nanos.invokeExact(o) == prims[p + 1]
+            ? null : describe(w, "");
+      case ClassInfo.CALENDAR:
+        return ((Calendar) o).getTimeInMillis() == prims[p] ? null : describe(w, "");
+      default:
+        return null;
+    }
+  }
+
+  private String checkFields(int w, Object o, ClassInfo c, int r, int p)
+      throws IllegalAccessException {
+    Field[] f = c.refFields;
+    for (int i = 0; i < c.watchedRefs; i++) {
+      if (f[i].get(o) != refs[r + i]) {
+        return describe(w, "." + f[i].getName());
+      }
+    }
+    for (int i = 0; i < c.primFields.length; i++) {
+      if (c.prim(i, o) != prims[p + i]) {
+        return describe(w, "." + c.primFields[i].getName());
+      }
+    }
+    return null;
+  }
+
+  private String checkContents(int w, Object o, boolean map, int r, int end) {
+    Checker c = CHECKER.get();
+    c.start(refs, r, end);
+    try {
+      if (map) {
+        ((Map<?, ?>) o).forEach(c);
+      } else {
+        ((Collection<?>) o).forEach(c);
+      }
+    } finally {
+      c.expected = null; // the thread-local must not keep the value alive
+    }
+    int slots = map ? 2 : 1;
+    int before = (end - r) / slots;
+    int after = (c.position - r) / slots;
+    if (before != after) {
+      return describe(w, " (size " + before + " -> " + after + ")");
+    }
+    if (c.firstDiff < 0) {
+      return null;
+    }
+    int i = c.firstDiff / slots;
+    if (!map) {
+      return describe(w, "[" + i + "]");
+    }
+    return c.firstDiff % 2 == 0 ? describe(w, " (key #" + i + " replaced)")
+        : describe(w, "[" + Paths.value(refs[r + 2 * i], i) + "]");
+  }
+
+  private String describe(int w, String suffix) {
+    try {
+      return paths.of(node[w]) + suffix;
+    } catch (RuntimeException e) {
+      return "?" + suffix;
+    }
+  }
+
+  /**
+   * Receives the elements of a collection (or key, value pairs of a map) from its forEach and
+   * compares them with the snapshot. One per thread, so that verify allocates nothing.
+   */
+  private static final class Checker implements Consumer<Object>, BiConsumer<Object, Object> {
+    Object[] expected;
+    int start;
+    int end;
+    int position;
+    int firstDiff;
+
+    void start(Object[] expected, int start, int end) {
+      this.expected = expected;
+      this.start = start;
+      this.end = end;
+      this.position = start;
+      this.firstDiff = -1;
+    }
+
+    @Override
+    public void accept(Object e) {
+      if (firstDiff < 0 && (position >= end || expected[position] != e)) {
+        firstDiff = position - start;
+      }
+      position++;
+    }
+
+    @Override
+    public void accept(Object key, Object value) {
+      accept(key);
+      accept(value);
+    }
+  }
 }

@@ -37,7 +37,7 @@ public final class Instrumenter {
     new AgentBuilder.Default(new ByteBuddy())
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(new WeakTypePoolCache())
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new FailureListener())
         .ignore(Instrumenter::isIgnored)

@@ -1,0 +1,292 @@
+package io.memoguard.runtime;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How {@link GraphWalker} treats the instances of one class, computed once per class. Cached in a
+ * {@link ClassValue} so that the cache lives and dies with the class (no class loader leaks from
+ * the bootstrap class path).
+ */
+final class ClassInfo {
+  /** Neither followed nor watched: immutable, or a JDK object we cannot inspect without running its code. */
+  static final byte LEAF = 0;
+  static final byte GUARDED = 1;
+  /** Application object without barriers: fields followed, non-final fields snapshotted. */
+  static final byte PLAIN = 2;
+  /** JDK view or wrapper: seen through its fields, when the JDK lets us read them. */
+  static final byte WRAPPER = 3;
+  static final byte COLLECTION = 4;
+  static final byte MAP = 5;
+  static final byte ENTRY = 6;
+  static final byte OBJECT_ARRAY = 7;
+  static final byte PRIMITIVE_ARRAY = 8;
+  static final byte DATE = 9;
+  static final byte TIMESTAMP = 10;
+  static final byte CALENDAR = 11;
+  static final byte OPTIONAL = 12;
+
+  /**
+   * JDK collections and maps whose forEach runs JDK code only. Wrappers (Collections.unmodifiable*,
+   * synchronized*, checked*), AbstractList.subList and sorted sub-map views are missing on purpose:
+   * iterating them runs the wrapped collection's iterator or the keys' compareTo, which may be
+   * application code (a Hibernate PersistentBag behind an unmodifiableList loads on iteration).
+   * Known gap: a TreeSet or ConcurrentSkipListSet returned by subSet/headSet/tailSet compares
+   * elements at its bounds while iterating, and cannot be told from a full set without reflection.
+   */
+  private static final Set<String> ITERABLE = Set.of(
+      "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
+      "java.util.ArrayDeque", "java.util.PriorityQueue", "java.util.HashSet",
+      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.RegularEnumSet",
+      "java.util.JumboEnumSet", "java.util.Arrays$ArrayList", "java.util.ArrayList$SubList",
+      "java.util.Collections$EmptyList", "java.util.Collections$EmptySet",
+      "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
+      "java.util.HashMap$KeySet", "java.util.HashMap$Values", "java.util.HashMap$EntrySet",
+      "java.util.LinkedHashMap$LinkedKeySet", "java.util.LinkedHashMap$LinkedValues",
+      "java.util.LinkedHashMap$LinkedEntrySet",
+      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+      "java.util.IdentityHashMap", "java.util.EnumMap", "java.util.Hashtable",
+      "java.util.Properties", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonMap",
+      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
+      "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
+      "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
+      "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.PriorityBlockingQueue",
+      "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentHashMap",
+      "java.util.concurrent.ConcurrentHashMap$KeySetView",
+      "java.util.concurrent.ConcurrentHashMap$ValuesView",
+      "java.util.concurrent.ConcurrentSkipListMap");
+
+  /** Entries whose getKey/getValue read their own fields. */
+  private static final Set<String> ENTRIES = Set.of(
+      "java.util.HashMap$Node", "java.util.HashMap$TreeNode", "java.util.LinkedHashMap$Entry",
+      "java.util.TreeMap$Entry", "java.util.AbstractMap$SimpleEntry",
+      "java.util.AbstractMap$SimpleImmutableEntry", "java.util.KeyValueHolder",
+      "java.util.Hashtable$Entry", "java.util.concurrent.ConcurrentHashMap$MapEntry",
+      "java.util.concurrent.ConcurrentHashMap$Node");
+
+  /** Methods through which a JDK forEach could reach code of an application subclass. */
+  private static final Set<String> ITERATION_METHODS =
+      Set.of("forEach", "iterator", "listIterator", "spliterator", "entrySet");
+
+  /** Primitive arrays up to this length are copied; longer ones are only hashed, to bound memory. */
+  static final int ARRAY_COPY_LIMIT = 4096;
+
+  private static final ClassInfo LEAF_INFO = new ClassInfo(LEAF);
+  private static final ClassValue<ClassInfo> CACHE = new ClassValue<>() {
+    @Override
+    protected ClassInfo computeValue(Class<?> c) {
+      try {
+        return compute(c);
+      } catch (RuntimeException | LinkageError e) {
+        return LEAF_INFO;
+      }
+    }
+  };
+
+  final byte kind;
+  /** COLLECTION or MAP when an application subclass of a JDK collection can be iterated safely. */
+  final byte contents;
+  /** Reference fields to follow; the first {@link #watchedRefs} of them are also snapshotted. */
+  final Field[] refFields;
+  final int watchedRefs;
+  /** Non-final primitive fields, snapshotted. */
+  final Field[] primFields;
+  /** 'J', 'Z', 'F', 'D', or 'I' for int, short, char and byte. */
+  final char[] primTypes;
+  /** Timestamp.getNanos as (Object)int; java.sql is not visible from the bootstrap class path. */
+  final MethodHandle nanos;
+
+  private ClassInfo(byte kind) {
+    this(kind, LEAF, new Field[0], 0, new Field[0], null);
+  }
+
+  private ClassInfo(byte kind, MethodHandle nanos) {
+    this(kind, LEAF, new Field[0], 0, new Field[0], nanos);
+  }
+
+  private ClassInfo(
+      byte kind, byte contents, Field[] refFields, int watchedRefs, Field[] primFields,
+      MethodHandle nanos) {
+    this.kind = kind;
+    this.contents = contents;
+    this.refFields = refFields;
+    this.watchedRefs = watchedRefs;
+    this.primFields = primFields;
+    this.primTypes = new char[primFields.length];
+    for (int i = 0; i < primFields.length; i++) {
+      Class<?> t = primFields[i].getType();
+      primTypes[i] = t == long.class ? 'J' : t == boolean.class ? 'Z'
+          : t == float.class ? 'F' : t == double.class ? 'D' : 'I';
+    }
+    this.nanos = nanos;
+  }
+
+  static ClassInfo of(Class<?> c) {
+    return CACHE.get(c);
+  }
+
+  /** True when some fields of the instances are snapshotted. */
+  boolean watchesFields() {
+    return watchedRefs > 0 || primFields.length > 0;
+  }
+
+  /** The bits of primitive field i of o. */
+  long prim(int i, Object o) throws IllegalAccessException {
+    Field f = primFields[i];
+    switch (primTypes[i]) {
+      case 'J': return f.getLong(o);
+      case 'Z': return f.getBoolean(o) ? 1 : 0;
+      case 'F': return Float.floatToRawIntBits(f.getFloat(o));
+      case 'D': return Double.doubleToRawLongBits(f.getDouble(o));
+      default: return f.getInt(o);
+    }
+  }
+
+  static boolean isJdk(String className) {
+    return className.startsWith("java.") || className.startsWith("javax.")
+        || className.startsWith("jdk.") || className.startsWith("sun.")
+        || className.startsWith("com.sun.");
+  }
+
+  private static ClassInfo compute(Class<?> c) {
+    if (c.isArray()) {
+      return new ClassInfo(c.getComponentType().isPrimitive() ? PRIMITIVE_ARRAY : OBJECT_ARRAY);
+    }
+    // enums are shared constants: whatever they hold is not part of one cached value
+    if (Enum.class.isAssignableFrom(c)) {
+      return LEAF_INFO;
+    }
+    if (Guarded.class.isAssignableFrom(c)) {
+      return withFields(c, GUARDED);
+    }
+    return isJdk(c.getName()) ? jdk(c) : withFields(c, PLAIN);
+  }
+
+  /**
+   * The one place that decides what is looked into among JDK classes. Anything not named here
+   * (String, boxes, java.time, BigDecimal, UUID, but also Thread, atomics, StringBuilder) is a leaf.
+   */
+  private static ClassInfo jdk(Class<?> c) {
+    String name = c.getName();
+    if (c == Optional.class) {
+      return new ClassInfo(OPTIONAL);
+    }
+    if (Date.class.isAssignableFrom(c)) {
+      return date(c);
+    }
+    if (Calendar.class.isAssignableFrom(c)) {
+      return new ClassInfo(CALENDAR);
+    }
+    boolean collection = Collection.class.isAssignableFrom(c);
+    boolean map = Map.class.isAssignableFrom(c);
+    boolean entry = Map.Entry.class.isAssignableFrom(c);
+    if (!collection && !map && !entry) {
+      return LEAF_INFO;
+    }
+    if (ITERABLE.contains(name) || name.startsWith("java.util.ImmutableCollections$")) {
+      return new ClassInfo(collection ? COLLECTION : map ? MAP : ENTRY);
+    }
+    if (entry && ENTRIES.contains(name)) {
+      return new ClassInfo(ENTRY);
+    }
+    if (name.startsWith("java.util.") && !name.startsWith("java.util.WeakHashMap")) {
+      return withFields(c, WRAPPER);
+    }
+    return LEAF_INFO;
+  }
+
+  private static ClassInfo date(Class<?> c) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      if (k.getName().equals("java.sql.Timestamp")) {
+        try {
+          MethodHandle getNanos = MethodHandles.publicLookup()
+              .findVirtual(k, "getNanos", MethodType.methodType(int.class))
+              .asType(MethodType.methodType(int.class, Object.class));
+          return new ClassInfo(TIMESTAMP, getNanos);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          break;
+        }
+      }
+    }
+    return new ClassInfo(DATE);
+  }
+
+  /**
+   * Fields of the class and its superclasses. For application classes the walk stops at the first
+   * JDK superclass: its fields are not readable unless java.base is opened, and reading them only
+   * when it is would make the result depend on JVM flags.
+   */
+  private static ClassInfo withFields(Class<?> c, byte kind) {
+    List<Field> watchedRefs = new ArrayList<>();
+    List<Field> otherRefs = new ArrayList<>();
+    List<Field> prims = new ArrayList<>();
+    Class<?> k = c;
+    for (; k != null && k != Object.class && (kind == WRAPPER || !isJdk(k.getName()));
+        k = k.getSuperclass()) {
+      // barriers were added to the classes that implement Guarded, not to their plain superclasses
+      boolean barriers = kind == GUARDED && Guarded.class.isAssignableFrom(k);
+      for (Field f : k.getDeclaredFields()) {
+        int m = f.getModifiers();
+        // transient: framework back-references (Hibernate's session) and lazily computed caches,
+        // neither of which is part of the value
+        if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
+            || f.getName().equals(Guarded.TRACKER_FIELD) || !f.trySetAccessible()) {
+          continue;
+        }
+        boolean watch = kind != WRAPPER && !barriers && !Modifier.isFinal(m);
+        if (f.getType().isPrimitive()) {
+          if (watch) {
+            prims.add(f);
+          }
+        } else {
+          (watch ? watchedRefs : otherRefs).add(f);
+        }
+      }
+    }
+    byte contents = kind == WRAPPER ? LEAF : iterableContents(c, k);
+    if (kind != GUARDED && contents == LEAF && watchedRefs.isEmpty() && otherRefs.isEmpty()
+        && prims.isEmpty()) {
+      return LEAF_INFO;
+    }
+    int watched = watchedRefs.size();
+    watchedRefs.addAll(otherRefs);
+    return new ClassInfo(kind, contents, watchedRefs.toArray(new Field[0]), watched,
+        prims.toArray(new Field[0]), null);
+  }
+
+  /**
+   * Whether an application subclass of a JDK collection can be iterated: only when its JDK
+   * superclass iterates by itself and no application class in between overrides a method the
+   * JDK's forEach goes through.
+   */
+  private static byte iterableContents(Class<?> c, Class<?> jdkSuperclass) {
+    if (jdkSuperclass == null || !ITERABLE.contains(jdkSuperclass.getName())) {
+      return LEAF;
+    }
+    try {
+      for (Class<?> k = c; k != jdkSuperclass; k = k.getSuperclass()) {
+        for (Method m : k.getDeclaredMethods()) {
+          if (ITERATION_METHODS.contains(m.getName())) {
+            return LEAF;
+          }
+        }
+      }
+    } catch (LinkageError e) {
+      return LEAF;
+    }
+    return Collection.class.isAssignableFrom(jdkSuperclass) ? COLLECTION
+        : Map.class.isAssignableFrom(jdkSuperclass) ? MAP : LEAF;
+  }
+}

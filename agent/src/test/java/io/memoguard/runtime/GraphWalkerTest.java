@@ -1,0 +1,630 @@
+package io.memoguard.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memoguard.runtime.GraphWalkerTestTypes.AuditedEntity;
+import io.memoguard.runtime.GraphWalkerTestTypes.CachedHash;
+import io.memoguard.runtime.GraphWalkerTestTypes.CountingKey;
+import io.memoguard.runtime.GraphWalkerTestTypes.Entity;
+import io.memoguard.runtime.GraphWalkerTestTypes.Holder;
+import io.memoguard.runtime.GraphWalkerTestTypes.LazyCollection;
+import io.memoguard.runtime.GraphWalkerTestTypes.LazyTags;
+import io.memoguard.runtime.GraphWalkerTestTypes.Money;
+import io.memoguard.runtime.GraphWalkerTestTypes.Node;
+import io.memoguard.runtime.GraphWalkerTestTypes.Plain;
+import io.memoguard.runtime.GraphWalkerTestTypes.Tags;
+import io.memoguard.runtime.GraphWalkerTestTypes.Trap;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class GraphWalkerTest {
+
+  private static final int CAP = 1_000_000;
+
+  private static List<Guarded> guarded(Graph g) {
+    List<Guarded> list = new ArrayList<>();
+    for (int i = 0; i < g.guardedCount(); i++) {
+      list.add(g.guarded(i));
+    }
+    return list;
+  }
+
+  private static Graph walk(Object root) {
+    Graph g = GraphWalker.walk(root, CAP);
+    assertThat(g).isNotNull();
+    assertThat(g.verify()).as("fresh graph").isNull();
+    return g;
+  }
+
+  @Nested
+  class FindsGuarded {
+    @Test
+    void throughFieldsCollectionsMapKeysAndValuesArraysAndOptional() {
+      Entity viaField = new Entity("field");
+      Entity inList = new Entity("list");
+      Entity key = new Entity("key");
+      Entity value = new Entity("value");
+      Entity inArray = new Entity("array");
+      Entity inOptional = new Entity("optional");
+      Entity nested = new Entity("nested");
+      Entity inNestedMap = new Entity("nestedMap");
+      Plain root = new Plain("root");
+      root.ref = new Object[] {
+        viaField,
+        List.of(inList),
+        new HashMap<>(Map.of(key, value)),
+        new Object[] {new Object[] {inArray}},
+        Optional.of(inOptional),
+        List.of(Set.of(new ArrayList<>(List.of(nested)))),
+        new TreeMap<>(Map.of("k", List.of(inNestedMap))),
+      };
+
+      Graph g = walk(root);
+
+      assertThat(guarded(g)).containsExactlyInAnyOrder(
+          viaField, inList, key, value, inArray, inOptional, nested, inNestedMap);
+    }
+
+    @Test
+    void throughGuardedObjects() {
+      Entity parent = new Entity("parent");
+      Entity child = new Entity("child");
+      Entity grandChild = new Entity("grandChild");
+      parent.child = child;
+      child.tags.add(grandChild);
+
+      assertThat(guarded(walk(parent))).containsExactly(parent, child, grandChild);
+    }
+
+    @Test
+    void cyclesAndSharedObjectsOnce() {
+      Entity a = new Entity("a");
+      Entity b = new Entity("b");
+      a.child = b;
+      b.child = a;
+      a.tags.add(a);
+      List<Object> list = new ArrayList<>(List.of(a, b, a, b));
+      list.add(list);
+
+      Graph g = walk(list);
+
+      assertThat(guarded(g)).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void rootOrNothing() {
+      Entity e = new Entity("root");
+      assertThat(guarded(walk(e))).containsExactly(e);
+      Graph empty = walk(null);
+      assertThat(empty.guardedCount()).isZero();
+      assertThat(empty.needsVerify()).isFalse();
+      assertThat(walk("just a string").needsVerify()).isFalse();
+    }
+
+    @Test
+    void onlyGuardedInstancesAreNotWatched() {
+      Entity e = new Entity("e");
+      Graph g = walk(e);
+      // the tags list is watched, the entity itself is left to its barriers
+      assertThat(g.watchedCount()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class Cap {
+    /** list + 3 plain objects + their 3 names = 7 distinct objects. */
+    private List<Plain> sevenObjects() {
+      return new ArrayList<>(List.of(new Plain("a"), new Plain("b"), new Plain("c")));
+    }
+
+    @Test
+    void exceededReturnsNull() {
+      assertThat(GraphWalker.walk(sevenObjects(), 6)).isNull();
+    }
+
+    @Test
+    void exactlyAtCapSucceeds() {
+      assertThat(GraphWalker.walk(sevenObjects(), 7)).isNotNull();
+    }
+
+    @Test
+    void sharedObjectsCountOnce() {
+      Plain shared = new Plain("shared");
+      List<Plain> list = new ArrayList<>(Collections.nCopies(1000, shared));
+      assertThat(GraphWalker.walk(list, 3)).isNotNull();
+    }
+
+    @Test
+    void stopsInsideAHugeCollection() {
+      List<Object> huge = new ArrayList<>();
+      for (int i = 0; i < 100_000; i++) {
+        huge.add(new Plain("p" + i));
+      }
+      assertThat(GraphWalker.walk(huge, 1000)).isNull();
+    }
+  }
+
+  @Nested
+  class Classification {
+    @Test
+    void immutableAndOpaqueJdkObjectsAreLeaves() {
+      List<Object> values = new ArrayList<>(List.of(
+          "s", 1, 2L, 'c', true, LocalDate.now(), BigDecimal.ONE, UUID.randomUUID(),
+          TimeUnit.DAYS, String.class, new StringBuilder("x"), new AtomicInteger(),
+          Thread.currentThread(), Optional.empty()));
+      Graph g = walk(values);
+      assertThat(g.watchedCount()).isEqualTo(1); // the list itself
+    }
+
+    @Test
+    void finalOnlyObjectsAreFollowedButNotWatched() {
+      Entity inside = new Entity("inside");
+      Graph g = walk(new Money(100, inside));
+      assertThat(guarded(g)).containsExactly(inside);
+      assertThat(g.watchedCount()).isEqualTo(1); // inside.tags
+    }
+
+    @Test
+    void transientFieldsAreNeitherFollowedNorWatched() {
+      CachedHash h = new CachedHash("id");
+      Graph g = walk(h);
+      assertThat(g.needsVerify()).isFalse();
+      h.hashCode();
+      assertThat(g.verify()).isNull();
+    }
+
+    @Test
+    void primitiveArraysAndDatesAreWatched() {
+      Holder h = new Holder();
+      h.scores = new int[] {1, 2};
+      h.date = new Date();
+      h.stamp = new Timestamp(0);
+      h.calendar = Calendar.getInstance();
+      Graph g = walk(h);
+      // holder fields + scores + date + stamp + calendar
+      assertThat(g.watchedCount()).isEqualTo(5);
+    }
+  }
+
+  @Nested
+  class NeverCallsApplicationCode {
+    @Test
+    void noEqualsHashCodeToStringOrGetters() {
+      Trap trap = new Trap();
+      trap.child = new Trap();
+      Map<String, Object> map = new HashMap<>();
+      map.put("t", trap);
+      Plain root = new Plain("root");
+      root.ref = new Object[] {trap, List.of(trap), map, Optional.of(trap.child)};
+      int before = Trap.CALLS.get();
+
+      Graph g = walk(trap);
+      Graph g2 = walk(root);
+      trap.name = "changed";
+
+      assertThat(g.verify()).isEqualTo("Trap.name");
+      assertThat(g2.verify()).isEqualTo("Plain.ref[0].name");
+      assertThat(Trap.CALLS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void hashedKeysAreNotAskedForHashCodeOrEquals() {
+      Map<CountingKey, Object> map = new HashMap<>();
+      Set<CountingKey> set = new HashSet<>();
+      for (int i = 0; i < 10; i++) {
+        map.put(new CountingKey(i), "v" + i);
+        set.add(new CountingKey(i));
+      }
+      Map<CountingKey, Object> tree = new TreeMap<>((a, b) -> Integer.compare(a.id, b.id));
+      tree.put(new CountingKey(1), "one");
+      int before = CountingKey.CALLS.get();
+
+      Graph g = walk(List.of(map, set, tree));
+      assertThat(g.verify()).isNull();
+
+      assertThat(CountingKey.CALLS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void customCollectionIsWalkedByFieldsNotIterated() {
+      Entity e = new Entity("e");
+      LazyCollection lazy = new LazyCollection(e);
+      int before = LazyCollection.CALLS.get();
+
+      Graph g = walk(lazy);
+      lazy.loaded[0] = new Entity("other");
+
+      assertThat(guarded(g)).containsExactly(e);
+      assertThat(g.verify()).isEqualTo("LazyCollection.loaded[0]");
+      assertThat(LazyCollection.CALLS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void jdkWrapperAroundApplicationCollectionIsNotIterated() {
+      LazyCollection lazy = new LazyCollection(new Entity("e"));
+      int before = LazyCollection.CALLS.get();
+
+      Graph g = GraphWalker.walk(List.of(Collections.unmodifiableCollection(lazy),
+          Collections.synchronizedCollection(lazy)), CAP);
+
+      assertThat(g).isNotNull();
+      assertThat(g.verify()).isNull();
+      assertThat(LazyCollection.CALLS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void applicationSubclassOfJdkListIsIteratedOnlyWhenItDoesNotOverrideIteration() {
+      Entity inTags = new Entity("inTags");
+      Tags tags = new Tags();
+      tags.add(inTags);
+      LazyTags lazy = new LazyTags();
+      lazy.add(new Entity("inLazy"));
+      int before = LazyTags.CALLS.get();
+
+      Graph g = walk(new ArrayList<>(List.of(tags, lazy)));
+
+      assertThat(guarded(g)).containsExactly(inTags);
+      assertThat(LazyTags.CALLS.get()).isEqualTo(before);
+      tags.add("more");
+      assertThat(g.verify()).isEqualTo("ArrayList[0] (size 1 -> 2)");
+      tags.remove("more");
+      tags.label = "renamed";
+      assertThat(g.verify()).isEqualTo("ArrayList[0].label");
+    }
+  }
+
+  @Nested
+  class Deep {
+    @Test
+    void chainOfOneHundredThousandObjects() {
+      Node head = new Node();
+      Node n = head;
+      for (int i = 1; i < 100_000; i++) {
+        n.next = new Node();
+        n = n.next;
+      }
+      Graph g = GraphWalker.walk(head, 100_000);
+
+      assertThat(g).isNotNull();
+      assertThat(g.watchedCount()).isEqualTo(100_000);
+      assertThat(g.verify()).isNull();
+      head.next.next.value = 42;
+      assertThat(g.verify()).isEqualTo("Node.next.next.value");
+      assertThat(GraphWalker.walk(head, 99_999)).isNull();
+    }
+  }
+
+  @Nested
+  class Verify {
+    private final Entity a = new Entity("a");
+    private final Entity b = new Entity("b");
+    private final Entity c = new Entity("c");
+
+    @Test
+    void unchangedAfterEqualsHashCodeToStringAndIteration() {
+      Plain plain = new Plain("plain", new Date(1000));
+      Holder h = new Holder();
+      h.items = new Object[] {a, "x"};
+      h.scores = new int[] {3, 1, 2};
+      h.date = new Date(5000);
+      h.stamp = new Timestamp(7000);
+      h.calendar = Calendar.getInstance();
+      h.plain = plain;
+      h.opt = Optional.of(new CachedHash("h"));
+      List<Object> all = new ArrayList<>(List.of(
+          h, plain, new HashMap<>(Map.of("k", b)), new TreeMap<>(Map.of(1, c)),
+          new HashSet<>(Set.of("p", "q")), new LinkedList<>(List.of(1, 2)),
+          new LinkedHashMap<>(Map.of("z", new CachedHash("z"))), new ConcurrentHashMap<>(Map.of(1, 2)),
+          new AbstractMap.SimpleEntry<>("e", a)));
+      Graph g = walk(all);
+
+      for (Object o : all) {
+        o.equals(o);
+        o.hashCode();
+        o.toString();
+        if (o instanceof Iterable) {
+          ((Iterable<?>) o).forEach(Object::hashCode);
+        }
+        if (o instanceof Map) {
+          ((Map<?, ?>) o).forEach((k, v) -> v.hashCode());
+        }
+      }
+      all.hashCode();
+      all.toString();
+      h.date.toString();
+      h.stamp.toString();
+      h.calendar.get(Calendar.YEAR);
+      h.calendar.toString();
+      ((Optional<?>) h.opt).get().hashCode();
+
+      assertThat(g.verify()).isNull();
+    }
+
+    @Test
+    void arrayListSetOfAnElement() {
+      List<Object> list = new ArrayList<>(List.of(a, b, c));
+      Graph g = walk(list);
+      list.set(1, new Entity("other"));
+      assertThat(g.verify()).isEqualTo("ArrayList[1]");
+    }
+
+    @Test
+    void addRemoveAndClear() {
+      List<Object> list = new ArrayList<>(List.of(a, b, c));
+      Graph g = walk(list);
+      list.add(a);
+      assertThat(g.verify()).isEqualTo("ArrayList (size 3 -> 4)");
+      list.remove(3);
+      assertThat(g.verify()).isNull();
+      list.remove(b);
+      assertThat(g.verify()).isEqualTo("ArrayList (size 3 -> 2)");
+      list.clear();
+      assertThat(g.verify()).isEqualTo("ArrayList (size 3 -> 0)");
+    }
+
+    @Test
+    void collectionsSort() {
+      List<String> list = new ArrayList<>(List.of("b", "a", "c"));
+      Graph g = walk(list);
+      Collections.sort(list);
+      assertThat(g.verify()).isEqualTo("ArrayList[0]");
+    }
+
+    @Test
+    void hashMapPutReplacingAValue() {
+      Map<String, Object> map = new HashMap<>(Map.of("a", a, "b", b));
+      Graph g = walk(map);
+      map.put("b", c);
+      assertThat(g.verify()).isEqualTo("HashMap[\"b\"]");
+    }
+
+    @Test
+    void treeMapPut() {
+      Map<Integer, Object> map = new TreeMap<>(Map.of(1, a, 2, b));
+      Graph g = walk(map);
+      map.put(2, c);
+      assertThat(g.verify()).isEqualTo("TreeMap[2]");
+      map.put(2, b);
+      assertThat(g.verify()).isNull();
+      map.put(3, c);
+      assertThat(g.verify()).isEqualTo("TreeMap (size 2 -> 3)");
+      map.remove(3);
+      map.remove(1);
+      map.put(0, a);
+      assertThat(g.verify()).isEqualTo("TreeMap (key #0 replaced)");
+    }
+
+    @Test
+    void hashSetAdd() {
+      Set<Object> set = new HashSet<>(Set.of(a));
+      Graph g = walk(set);
+      set.add(b);
+      assertThat(g.verify()).isEqualTo("HashSet (size 1 -> 2)");
+    }
+
+    @Test
+    void arrayElementStores() {
+      Holder h = new Holder();
+      h.items = new Object[] {a, b, c};
+      h.scores = new int[] {1, 2, 3, 4};
+      Graph g = walk(h);
+
+      h.items[1] = c;
+      assertThat(g.verify()).isEqualTo("Holder.items[1]");
+      h.items[1] = b;
+      h.scores[2] = 30;
+      assertThat(g.verify()).isEqualTo("Holder.scores[2]");
+      h.scores[2] = 3;
+      assertThat(g.verify()).isNull();
+    }
+
+    @Test
+    void arraycopyAndFill() {
+      Holder h = new Holder();
+      h.items = new Object[] {a, b, c};
+      h.scores = new int[] {1, 2, 3, 4};
+      Graph g = walk(h);
+
+      System.arraycopy(new int[] {9, 9}, 0, h.scores, 1, 2);
+      assertThat(g.verify()).isEqualTo("Holder.scores[1]");
+      System.arraycopy(new int[] {2, 3}, 0, h.scores, 1, 2);
+      System.arraycopy(h.items, 0, h.items, 1, 2);
+      assertThat(g.verify()).isEqualTo("Holder.items[1]");
+      h.items = new Object[] {a, b, c};
+      assertThat(g.verify()).isEqualTo("Holder.items");
+    }
+
+    @Test
+    void arraysFill() {
+      Object[] items = {a, b, c};
+      Graph g = walk(items);
+      Arrays.fill(items, 2, 3, a);
+      assertThat(g.verify()).isEqualTo("Object[][2]");
+    }
+
+    @Test
+    void largePrimitiveArrayIsHashed() {
+      Holder h = new Holder();
+      h.big = new long[ClassInfo.ARRAY_COPY_LIMIT + 1];
+      Graph g = walk(h);
+      h.big[4000] = 1;
+      assertThat(g.verify()).isEqualTo("Holder.big (contents changed)");
+    }
+
+    @Test
+    void dateSetTimeTimestampSetNanosAndCalendar() {
+      Holder h = new Holder();
+      h.date = new Date(1000);
+      Timestamp stamp = new Timestamp(2000);
+      stamp.setNanos(5);
+      h.stamp = stamp;
+      h.calendar = Calendar.getInstance();
+      Graph g = walk(h);
+
+      h.date.setTime(1001);
+      assertThat(g.verify()).isEqualTo("Holder.date");
+      h.date.setTime(1000);
+      stamp.setNanos(6);
+      assertThat(g.verify()).isEqualTo("Holder.stamp");
+      stamp.setNanos(5);
+      h.calendar.add(Calendar.DAY_OF_MONTH, 1);
+      assertThat(g.verify()).isEqualTo("Holder.calendar");
+    }
+
+    @Test
+    void fieldWriteOnPlainObject() {
+      Plain p = new Plain("p");
+      Holder h = new Holder();
+      h.plain = p;
+      h.opt = Optional.of(new Plain("inOptional"));
+      Graph g = walk(h);
+
+      p.count = 7;
+      assertThat(g.verify()).isEqualTo("Holder.plain.count");
+      p.count = 0;
+      p.name = "q";
+      assertThat(g.verify()).isEqualTo("Holder.plain.name");
+      p.name = "p";
+      ((Plain) ((Optional<?>) h.opt).get()).ratio = 0.5;
+      assertThat(g.verify()).isEqualTo("Holder.opt.ratio");
+    }
+
+    @Test
+    void nestedListInsideGuardedInsideList() {
+      b.tags.add("t");
+      List<Object> list = new ArrayList<>(List.of(a, b));
+      Graph g = walk(list);
+      b.tags.set(0, "u");
+      assertThat(g.verify()).isEqualTo("ArrayList[1].tags[0]");
+    }
+
+    @Test
+    void fieldWriteOnGuardedIsLeftToBarriers() {
+      List<Object> list = new ArrayList<>(List.of(a));
+      Graph g = walk(list);
+      a.name = "renamed";
+      a.child = b;
+      assertThat(g.verify()).isNull();
+    }
+
+    @Test
+    void fieldWriteInPlainSuperclassOfGuarded() {
+      AuditedEntity e = new AuditedEntity();
+      Graph g = walk(e);
+      e.name = "covered by barriers";
+      assertThat(g.verify()).isNull();
+      e.audit = "changed";
+      assertThat(g.verify()).isEqualTo("AuditedEntity.audit");
+    }
+
+    @Test
+    void mapKeysAndValuesAreWatchedInside() {
+      Plain key = new Plain("key");
+      Plain value = new Plain("value");
+      Map<Object, Object> byObject = new LinkedHashMap<>();
+      byObject.put(key, "v");
+      byObject.put("x", value);
+      Graph g = walk(byObject);
+
+      key.name = "mutated";
+      assertThat(g.verify()).isEqualTo("LinkedHashMap[key#0].name");
+      key.name = "key";
+      value.count = 1;
+      assertThat(g.verify()).isEqualTo("LinkedHashMap[\"x\"].count");
+    }
+
+    @Test
+    void mapEntrySetValue() {
+      Map.Entry<String, Object> e = new AbstractMap.SimpleEntry<>("k", a);
+      Graph g = walk(e);
+      e.setValue(b);
+      assertThat(g.verify()).isEqualTo("SimpleEntry.value");
+    }
+
+    @Test
+    void concurrentWritersMakeVerifyReportNotThrow() throws Exception {
+      List<Object> list = new ArrayList<>();
+      Map<Integer, Object> map = new HashMap<>();
+      for (int i = 0; i < 1000; i++) {
+        list.add(i);
+        map.put(i, i);
+      }
+      Graph g = walk(List.of(list, map));
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread writer = new Thread(() -> {
+        for (int i = 0; !stop.get(); i++) {
+          list.add(i);
+          list.remove(list.size() - 1);
+          map.put(5000 + i % 10, i);
+          map.remove(5000 + i % 10);
+        }
+      });
+      writer.start();
+      int reported = 0;
+      try {
+        for (int i = 0; i < 20_000; i++) {
+          if (g.verify() != null) {
+            reported++;
+          }
+        }
+      } finally {
+        stop.set(true);
+        writer.join();
+      }
+      assertThat(reported).isPositive();
+    }
+
+    @Test
+    void doesNotAllocateWhenNothingChanged() {
+      List<Object> list = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        Plain p = new Plain("p" + i, new Date(i));
+        p.ref = new int[] {i};
+        list.add(p);
+      }
+      Holder h = new Holder();
+      h.items = new Object[] {new HashMap<>(Map.of("a", a)), new TreeMap<>(Map.of(1, b))};
+      h.stamp = new Timestamp(1);
+      h.calendar = Calendar.getInstance();
+      list.add(h);
+      Graph g = walk(list);
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      for (int i = 0; i < 20_000; i++) {
+        g.verify();
+      }
+
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < 10_000; i++) {
+        g.verify();
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+      assertThat(allocated).isLessThan(10_000);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.memoguard.it;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What the agent's log lines look like: {@code HH:mm:ss.SSS [memoguard] LEVEL message}. */
+final class AgentOutput {
+
+    static final Pattern LINE = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[memoguard\\] (TRACE|DEBUG|INFO|WARN|ERROR) .*");
+
+    private AgentOutput() {
+    }
+
+    static boolean isStartedLine(String line) {
+        return line.contains("[memoguard] INFO") && line.contains("memoguard") && line.contains("started");
+    }
+
+    static List<String> errorLines(List<String> lines) {
+        return lines.stream().filter(l -> l.contains("[memoguard] ERROR")).toList();
+    }
+
+    static List<String> summaryLines(List<String> lines) {
+        return lines.stream().filter(l -> l.contains("[memoguard] INFO") && l.contains("summary:")).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package io.memoguard.it;
+
+import java.util.function.Supplier;
+
+/**
+ * A value computed at most once, failure included: when starting an application run fails, every
+ * test that needs the run reports that failure instead of starting the JVM again.
+ */
+final class Once<T> {
+    private final Supplier<T> supplier;
+    private T value;
+    private Throwable failure;
+    private boolean done;
+
+    Once(Supplier<T> supplier) {
+        this.supplier = supplier;
+    }
+
+    synchronized T get() {
+        if (!done) {
+            done = true;
+            try {
+                value = supplier.get();
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new AssertionError("this run failed (reported once, shared by every test using it): " + failure.getMessage(), failure);
+        }
+        return value;
+    }
+}
