@@ -34,6 +34,7 @@ public final class MemoguardAgent {
       return;
     }
     started = true;
+    long premainStart = System.nanoTime();
     AgentLog bootLog = null;
     try {
       bootLog = AgentLog.toStandardError();
@@ -46,7 +47,7 @@ public final class MemoguardAgent {
       AgentConfig config = ConfigLoader.load(location.get());
       AgentLog log = AgentLog.create(config.logLevel(), config.logFile());
       BootstrapInjector.inject(inst);
-      Installer.install(config, inst, log);
+      Installer.install(config, inst, log, premainStart);
     } catch (ConfigException bad) {
       bootLog.error(bad.getMessage() + DISABLED);
     } catch (Throwable failure) {

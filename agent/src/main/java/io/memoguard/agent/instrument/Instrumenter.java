@@ -34,7 +34,7 @@ public final class Instrumenter {
     // sun.misc.Unsafe, which JDK 24+ reports on the host's standard error. The property name is the
     // relocated one, so the host's own Byte Buddy is unaffected.
     System.setProperty("io.memoguard.shaded.bytebuddy.nexus.disabled", "true");
-    new AgentBuilder.Default(new ByteBuddy())
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy())
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(new WeakTypePoolCache())
@@ -42,14 +42,14 @@ public final class Instrumenter {
         .with(new FailureListener())
         .ignore(Instrumenter::isIgnored)
         .assureReadEdgeTo(inst, Memo.class)
-        .type(planner::isRelevant)
-        .transform(this::transform)
-        .installOn(inst);
+        .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
+        .transform(this::transform);
+    inst.addTransformer(new TimedTransformer(builder.makeRaw()), false);
   }
 
   private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
-    return planner.apply(builder, type);
+    return planner.apply(builder, type, loader);
   }
 
   /**

@@ -31,19 +31,22 @@ final class TypePlanner {
   private final List<Rule> invalidateRules = new ArrayList<>();
   private final Consumer<String> notice;
   private final Set<String> noticed = ConcurrentHashMap.newKeySet();
+  private final ApiVisibility apis = new ApiVisibility();
 
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
     this.notice = notice;
     for (String api : List.of("jakarta.servlet", "javax.servlet")) {
-      boundaries.add(new Boundary(implementing(api + ".Servlet"), "service", 2));
-      boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3));
+      String servlet = api + ".Servlet";
+      boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
+      boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3, classFile(servlet)));
     }
-    boundaries.add(new Boundary(implementing("com.sun.net.httpserver.HttpHandler"), "handle", 1));
-    boundaries.add(new Boundary(named(JDK_HTTP_CHAIN), "doFilter", 1));
+    // Every exchange of the JDK HTTP server runs its HttpHandler.handle inside this chain, lambdas
+    // included, so one class replaces matching every class against the HttpHandler hierarchy.
+    boundaries.add(new Boundary(named(JDK_HTTP_CHAIN), List.of(Glob.ofMethod("doFilter")), 1, null));
     for (EntryPoint entry : config.entryPoints()) {
       usage.register("entry-point", entry.selector());
       boundaries.add(new Boundary(TypeSelectors.of(entry.selector(), usage),
-          MethodRules.globs(entry.methods()), -1));
+          MethodRules.globs(entry.methods()), -1, null));
     }
     for (MemoRule rule : config.memoize()) {
       usage.register("memoize", rule.selector());
@@ -61,19 +64,28 @@ final class TypePlanner {
     return TypeSelectors.safe(hasSuperType(named(typeName)));
   }
 
-  boolean isRelevant(TypeDescription type) {
+  private static String classFile(String typeName) {
+    return typeName.replace('.', '/') + ".class";
+  }
+
+  private boolean applies(Boundary boundary, TypeDescription type, ClassLoader loader) {
+    return (boundary.api == null || apis.sees(loader, boundary.api)) && boundary.type.matches(type);
+  }
+
+  boolean isRelevant(TypeDescription type, ClassLoader loader) {
     if (type.isInterface() || type.isAnnotation()) {
       return false;
     }
     for (Boundary boundary : boundaries) {
-      if (boundary.type.matches(type)) {
+      if (applies(boundary, type, loader)) {
         return true;
       }
     }
     return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
   }
 
-  DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type) {
+  DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
+      ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
     List<MethodDescription> memoized = new ArrayList<>();
     List<MethodDescription> clearType = new ArrayList<>();
@@ -82,7 +94,7 @@ final class TypePlanner {
     List<Rule> invalidate = matching(invalidateRules, type);
     List<Boundary> typeBoundaries = new ArrayList<>();
     for (Boundary boundary : boundaries) {
-      if (boundary.type.matches(type)) {
+      if (applies(boundary, type, loader)) {
         typeBoundaries.add(boundary);
       }
     }
@@ -168,15 +180,18 @@ final class TypePlanner {
     final ElementMatcher<TypeDescription> type;
     final List<Glob> methods;
     final int parameters;
+    /** A class file the loader must see for the boundary to be possible at all, or null. */
+    final String api;
 
-    Boundary(ElementMatcher<TypeDescription> type, String method, int parameters) {
-      this(type, List.of(Glob.ofMethod(method)), parameters);
+    Boundary(ElementMatcher<TypeDescription> type, String method, int parameters, String api) {
+      this(type, List.of(Glob.ofMethod(method)), parameters, api);
     }
 
-    Boundary(ElementMatcher<TypeDescription> type, List<Glob> methods, int parameters) {
+    Boundary(ElementMatcher<TypeDescription> type, List<Glob> methods, int parameters, String api) {
       this.type = type;
       this.methods = methods;
       this.parameters = parameters;
+      this.api = api;
     }
 
     boolean matches(MethodDescription method) {

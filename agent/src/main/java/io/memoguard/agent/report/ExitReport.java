@@ -2,6 +2,7 @@ package io.memoguard.agent.report;
 
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.RuleUsage;
+import io.memoguard.agent.instrument.TimedTransformer;
 import io.memoguard.runtime.Stats;
 
 /** Runs at JVM exit: the counters, and the rules that never matched a class (likely typos). */
@@ -26,7 +27,8 @@ public final class ExitReport implements Runnable {
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()
           + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
           + " mutations=" + Stats.mutations() + " round-trips-saved=" + Stats.hits()
-          + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount()));
+          + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
+          + " transform-ms=" + TimedTransformer.millis());
       log.stop();
     } catch (Throwable ignored) {
       // the JVM is exiting; nothing useful can be done about a failed report

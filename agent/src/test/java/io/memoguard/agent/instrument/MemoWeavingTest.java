@@ -56,7 +56,7 @@ class MemoWeavingTest {
     TypePlanner planner = new TypePlanner(config, new RuleUsage(), notices::add);
     Class<?> woven = planner
         .apply(new ByteBuddy().redefine(CountingRepository.class),
-            TypeDescription.ForLoadedType.of(CountingRepository.class))
+            TypeDescription.ForLoadedType.of(CountingRepository.class), getClass().getClassLoader())
         .make()
         .load(new ClassLoader(getClass().getClassLoader()) {}, ClassLoadingStrategy.Default.CHILD_FIRST)
         .getLoaded();
