@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memoguard.it.JvmProcess.HttpResult;
 import io.memoguard.it.JvmProcess.ProcessOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -24,59 +21,41 @@ class HostLoggingIT {
     private static final String MAIN = "com.example.logging.LoggingHost";
     private static final List<String> REQUESTS = List.of("/greet?name=ada", "/greet?name=ada", "/greet?name=bob");
 
-    private static final Once<Run> PLAIN = new Once<>(() -> run("logging-plain", List.of()));
-    private static final Once<Run> AGENT = new Once<>(() -> run("logging-agent", List.of(ItEnv.javaagent(writeConfig()))));
-
-    record Run(List<HttpResult> responses, ProcessOutput output) {
-    }
+    private static final Once<AppRun> PLAIN = new Once<>(() -> run("logging-plain", List.of()));
+    private static final Once<AppRun> AGENT = new Once<>(() -> run("logging-agent", List.of(ItEnv.javaagent(writeConfig()))));
 
     @AfterAll
     static void cleanUp() {
         JvmProcess.killAll();
     }
 
-    private static Run plain() {
+    private static AppRun plain() {
         return PLAIN.get();
     }
 
-    private static Run agent() {
+    private static AppRun agent() {
         return AGENT.get();
     }
 
     private static Path writeConfig() {
-        try {
-            Path config = Files.createDirectories(ItEnv.logsDir().resolve("configs")).resolve("logging-memoguard.yaml");
-            return Files.writeString(config, String.join("\n",
-                    "memoize:",
-                    "  - class: com.example.logging.GreetingRepository",
-                    "    methods: [find*]",
-                    "guard:",
-                    "  packages: [com.example.logging.model]",
-                    "log:",
-                    "  level: debug",
-                    ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppRun.config("logging-memoguard.yaml",
+                "memoize:",
+                "  - class: com.example.logging.GreetingRepository",
+                "    methods: [find*]",
+                "guard:",
+                "  packages: [com.example.logging.model]",
+                "log:",
+                "  level: debug");
     }
 
-    private static Run run(String name, List<String> jvmArgs) {
+    private static AppRun run(String name, List<String> jvmArgs) {
         String classpath = ItEnv.appClasspath("logging", ItEnv.appsDir().resolve("logging").resolve("conf"));
-        try (JvmProcess jvm = JvmProcess.start(name, jvmArgs, classpath, MAIN, List.of())) {
-            jvm.awaitListening();
-            List<HttpResult> responses = new ArrayList<>();
-            for (String request : REQUESTS) {
-                HttpResult r = jvm.get(request);
-                assertThat(r.status()).as("%s\n%s", r, jvm.describeOutput()).isEqualTo(200);
-                responses.add(r);
-            }
-            return new Run(responses, jvm.stop());
-        }
+        return AppRun.of(name, jvmArgs, classpath, MAIN, REQUESTS);
     }
 
     @Test
     void hostUsesItsOwnLogbackAndByteBuddy() {
-        for (Run run : List.of(plain(), agent())) {
+        for (AppRun run : List.of(plain(), agent())) {
             ProcessOutput out = run.output();
             assertThat(out.stdoutLines()).as("%s", out)
                     .contains("HOST-LOGGER-FACTORY ch.qos.logback.classic.LoggerContext")

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memoguard.it.JvmProcess.HttpResult;
 import io.memoguard.it.JvmProcess.ProcessOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,57 +20,39 @@ class ServletContainerIT {
     private static final String MAIN = "com.example.shop.ShopServer";
     private static final List<String> REQUESTS = List.of("/item?sku=A-100", "/item?sku=A-100", "/item?sku=B-7");
 
-    private static final Once<Run> PLAIN = new Once<>(() -> run("shop-plain", List.of()));
-    private static final Once<Run> AGENT = new Once<>(() -> run("shop-agent", List.of(ItEnv.javaagent(writeConfig()))));
-
-    record Run(List<HttpResult> responses, ProcessOutput output) {
-    }
+    private static final Once<AppRun> PLAIN = new Once<>(() -> run("shop-plain", List.of()));
+    private static final Once<AppRun> AGENT = new Once<>(() -> run("shop-agent", List.of(ItEnv.javaagent(writeConfig()))));
 
     @AfterAll
     static void cleanUp() {
         JvmProcess.killAll();
     }
 
-    private static Run plain() {
+    private static AppRun plain() {
         return PLAIN.get();
     }
 
-    private static Run agent() {
+    private static AppRun agent() {
         return AGENT.get();
     }
 
     private static Path writeConfig() {
-        try {
-            Path config = Files.createDirectories(ItEnv.logsDir().resolve("configs")).resolve("shop-memoguard.yaml");
-            return Files.writeString(config, String.join("\n",
-                    "memoize:",
-                    "  - class: com.example.shop.CatalogRepository",
-                    "    methods: [findItem]",
-                    "guard:",
-                    "  packages: [com.example.shop.domain]",
-                    "on-mutation: log",
-                    ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AppRun.config("shop-memoguard.yaml",
+                "memoize:",
+                "  - class: com.example.shop.CatalogRepository",
+                "    methods: [findItem]",
+                "guard:",
+                "  packages: [com.example.shop.domain]",
+                "on-mutation: log");
     }
 
-    private static Run run(String name, List<String> jvmArgs) {
-        try (JvmProcess jvm = JvmProcess.start(name, jvmArgs, ItEnv.appClasspath("shop"), MAIN, List.of())) {
-            jvm.awaitListening();
-            List<HttpResult> responses = new ArrayList<>();
-            for (String request : REQUESTS) {
-                HttpResult r = jvm.get(request);
-                assertThat(r.status()).as("%s\n%s", r, jvm.describeOutput()).isEqualTo(200);
-                responses.add(r);
-            }
-            return new Run(responses, jvm.stop());
-        }
+    private static AppRun run(String name, List<String> jvmArgs) {
+        return AppRun.of(name, jvmArgs, ItEnv.appClasspath("shop"), MAIN, REQUESTS);
     }
 
     @Test
     void withoutAgentEveryCallExecutes() {
-        Run run = plain();
+        AppRun run = plain();
         for (HttpResult r : run.responses()) {
             assertThat(r.intHeader("X-Repo-Calls")).as("%s", r).isEqualTo(5);
         }
@@ -82,7 +61,7 @@ class ServletContainerIT {
 
     @Test
     void withAgentTheRepositoryExecutesOncePerRequest() {
-        Run run = agent();
+        AppRun run = agent();
         for (HttpResult r : run.responses()) {
             // one execution per request, also for the repeated request: nothing survives a request
             assertThat(r.intHeader("X-Repo-Calls")).as("%s\n%s", r, run.output()).isEqualTo(1);
