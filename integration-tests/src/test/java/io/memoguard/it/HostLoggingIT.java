@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.it.JvmProcess.HttpResult;
 import io.memoguard.it.JvmProcess.ProcessOutput;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
