@@ -18,6 +18,7 @@ REQUESTS=(
   "chatty   /tenants/acme/mortgages/1"
   "overview /tenants/acme/mortgages/1/overview"
   "list     /tenants/acme/products"
+  "cheapest /tenants/acme/products/cheapest"
 )
 
 die() {
@@ -140,10 +141,10 @@ if $with_agent; then
   stop_server "$agent_pid"
   echo
   echo "agent log lines mentioning mutation:"
-  cat "$work/agent.out" "$work/agent.err" | grep -i 'mutation' || echo "  (none)"
+  grep -h '\[memoguard\] [A-Z]* *mutation of' "$work/agent.out" "$work/agent.err" || echo "  (none)"
   echo
   echo "agent summary:"
-  cat "$work/agent.out" "$work/agent.err" | grep -i 'summary' || echo "  (no summary line found)"
+  grep -h '\[memoguard\] INFO  summary:' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
 fi
 
 if $bodies_differ; then

@@ -6,6 +6,7 @@ import com.acme.repo.ProductRepository;
 import com.acme.repo.RequestCache;
 import com.acme.repo.TenantRepository;
 import com.acme.service.AccessService;
+import com.acme.service.BestRateService;
 import com.acme.service.DisclosureService;
 import com.acme.service.InvestorReportService;
 import com.acme.service.InvestorService;
@@ -16,6 +17,7 @@ import com.acme.service.ProductCatalogService;
 import com.acme.service.RateService;
 import com.acme.service.RiskService;
 import com.acme.service.ViewAssembler;
+import com.acme.web.BestRateHandler;
 import com.acme.web.HealthHandler;
 import com.acme.web.MortgageViewHandler;
 import com.acme.web.OverviewHandler;
@@ -44,12 +46,15 @@ final class Wiring {
     OverviewService overviews = new OverviewService(
         mortgages, new DisclosureService(mortgages), new InvestorReportService(mortgages));
 
+    ProductCatalogService catalogs = new ProductCatalogService(products);
+
     RequestScope scope = new RequestScope(db, cache);
     return new Router(List.of(
         new HealthHandler(scope),
         new MortgageViewHandler(views, scope),
         new OverviewHandler(overviews, scope),
         new RateHandler(new RateService(mortgages), scope),
-        new ProductListHandler(new ProductCatalogService(products), scope)));
+        new ProductListHandler(catalogs, scope),
+        new BestRateHandler(new BestRateService(products, catalogs), scope)));
   }
 }

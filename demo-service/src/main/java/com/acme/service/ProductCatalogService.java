@@ -17,6 +17,12 @@ public class ProductCatalogService {
     return new Catalog(sortedByName(tenant), count(tenant));
   }
 
+  /** The flagship is the tenant's first product: it relies on the repository's id order. */
+  public CatalogSummary summary(String tenant) {
+    List<Product> all = products.listProducts(tenant);
+    return new CatalogSummary(all.isEmpty() ? null : all.get(0).getName(), all.size());
+  }
+
   private List<Product> sortedByName(String tenant) {
     // sort a copy: the list we got may be shared with other callers in this request
     List<Product> sorted = new ArrayList<>(products.listProducts(tenant));

@@ -103,6 +103,44 @@ class DemoServerTest {
   }
 
   @Test
+  void cheapestProductLeavesTheFlagshipAlone() throws Exception {
+    start(false);
+
+    HttpResponse<String> response = get("/tenants/acme/products/cheapest");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(queries(response)).isEqualTo(2);
+    assertThat(response.body()).isEqualTo("{\"cheapest\":{\"id\":2,\"name\":\"Variable Tracker\","
+        + "\"baseRate\":2.8,\"tags\":[\"variable\",\"flexible\"],"
+        + "\"investor\":{\"id\":2,\"name\":\"Helvetia Pension Fund\",\"country\":\"CH\"}},"
+        + "\"flagship\":\"Fixed 10y\",\"total\":4}");
+  }
+
+  @Test
+  void naiveCacheLetsTheCheapestSortReorderTheCatalogue() throws Exception {
+    start(true);
+
+    HttpResponse<String> response = get("/tenants/acme/products/cheapest");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(queries(response)).isEqualTo(1);
+    // the footer got the list the banner had sorted by rate: the cheapest product became flagship
+    assertThat(response.body())
+        .contains("\"cheapest\":{\"id\":2,\"name\":\"Variable Tracker\",")
+        .endsWith("\"flagship\":\"Variable Tracker\",\"total\":4}");
+  }
+
+  @Test
+  void cheapestProductOfUnknownTenantIsNotFound() throws Exception {
+    start(false);
+
+    HttpResponse<String> response = get("/tenants/initech/products/cheapest");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(queries(response)).isEqualTo(1);
+  }
+
+  @Test
   void unknownMortgageIsNotFound() throws Exception {
     start(false);
 

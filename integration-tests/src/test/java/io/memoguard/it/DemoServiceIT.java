@@ -24,6 +24,12 @@ class DemoServiceIT {
     /** The investor of mortgage 1's product: the overview must show it. */
     static final String INVESTOR = "Northwind Capital";
 
+    /** acme's first product by id, which the catalogue footer of the cheapest endpoint shows. */
+    static final String FLAGSHIP = "\"flagship\":\"Fixed 10y\"";
+
+    /** What the footer shows when it gets the list the best-rate banner sorted by rate in place. */
+    static final String SORTED_FLAGSHIP = "\"flagship\":\"Variable Tracker\"";
+
     private static final Pattern SITE = Pattern.compile("com\\.acme\\.service\\.\\w+\\.\\w+\\(\\w+\\.java:\\d+\\)");
     private static final Pattern HITS = Pattern.compile("\\bhits=(\\d+)");
 
@@ -47,6 +53,7 @@ class DemoServiceIT {
         SEQUENCE.put("chatty", jvm -> jvm.get(DemoApp.CHATTY));
         SEQUENCE.put("overview", jvm -> jvm.get("/tenants/acme/mortgages/1/overview"));
         SEQUENCE.put("list", jvm -> jvm.get("/tenants/acme/products"));
+        SEQUENCE.put("cheapest", jvm -> jvm.get("/tenants/acme/products/cheapest"));
         SEQUENCE.put("write", jvm -> jvm.post("/tenants/acme/mortgages/1/rate?value=3.75"));
         SEQUENCE.put("reread", jvm -> jvm.get(DemoApp.CHATTY));
     }
@@ -94,6 +101,8 @@ class DemoServiceIT {
         assertThat(plain.response("chatty").intHeader("X-Db-Queries")).as("%s", plain.response("chatty")).isEqualTo(9);
         assertThat(plain.response("overview").intHeader("X-Db-Queries")).isEqualTo(3);
         assertThat(plain.response("list").intHeader("X-Db-Queries")).isEqualTo(2);
+        assertThat(plain.response("cheapest").intHeader("X-Db-Queries")).isEqualTo(2);
+        assertThat(plain.response("cheapest").body()).contains(FLAGSHIP);
         assertThat(plain.response("overview").body()).contains(INVESTOR);
         assertThat(plain.output().memoguardLines()).as("%s", plain.output()).isEmpty();
         for (HttpResult r : plain.responses().values()) {
@@ -150,6 +159,28 @@ class DemoServiceIT {
     }
 
     @Test
+    void listSortedInPlaceIsDetectedAtTheNextHitSoTheFooterStaysCorrect() {
+        Run plain = run(Variant.PLAIN);
+        Run agent = run(Variant.AGENT);
+        HttpResult cheapest = agent.response("cheapest");
+        // 1st listProducts misses and its caller sorts the list; the 2nd finds the change, misses
+        assertThat(cheapest.intHeader("X-Db-Queries")).as("%s\n%s", cheapest, agent.output()).isEqualTo(2);
+        assertThat(cheapest.body()).isEqualTo(plain.response("cheapest").body()).contains(FLAGSHIP);
+    }
+
+    @Test
+    void inPlaceSortIsReportedWithTheListPositionAndRepositoryMethod() {
+        ProcessOutput out = run(Variant.AGENT).output();
+        // a JDK list carries no write barrier: the change is found, and logged, at the next call
+        assertThat(out.stderrLines()).as("a [memoguard] line naming the sorted list and listProducts\n%s", out)
+                .anyMatch(l -> AgentOutput.LINE.matcher(l).matches()
+                        && l.contains("mutation of ArrayList[0] (no barrier there)")
+                        && l.contains("com.acme.repo.ProductRepository.listProducts was called again from "
+                                + "com.acme.service.ProductCatalogService.summary(")
+                        && l.contains("invalidated com.acme.repo.ProductRepository.listProducts"));
+    }
+
+    @Test
     void writesAreVisibleToTheNextRead() {
         Run plain = run(Variant.PLAIN);
         Run agent = run(Variant.AGENT);
@@ -181,5 +212,16 @@ class DemoServiceIT {
                 .isNotEqualTo(plain.response("overview").body())
                 .doesNotContain(INVESTOR);
         assertThat(naive.output().memoguardLines()).isEmpty();
+    }
+
+    @Test
+    void naiveCacheLetsTheInPlaceSortReorderTheCatalogueFooter() {
+        Run plain = run(Variant.PLAIN);
+        Run naive = run(Variant.NAIVE);
+        assertThat(naive.response("cheapest").intHeader("X-Db-Queries")).isEqualTo(1);
+        assertThat(naive.response("cheapest").body())
+                .isNotEqualTo(plain.response("cheapest").body())
+                .contains(SORTED_FLAGSHIP)
+                .doesNotContain(FLAGSHIP);
     }
 }
