@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
@@ -14,6 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicMarkableReference;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicStampedReference;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How {@link GraphWalker} treats the instances of one class, computed once per class. Cached in a
@@ -37,6 +52,17 @@ final class ClassInfo {
   static final byte TIMESTAMP = 10;
   static final byte CALENDAR = 11;
   static final byte OPTIONAL = 12;
+  /** StringBuilder, StringBuffer: the content, as a String. */
+  static final byte CHARS = 13;
+  /** AtomicInteger, AtomicLong, AtomicBoolean, LongAdder, DoubleAdder, Long/DoubleAccumulator. */
+  static final byte ATOMIC = 14;
+  /** AtomicReference, AtomicStampedReference, AtomicMarkableReference: referent followed too. */
+  static final byte ATOMIC_REF = 15;
+  /** AtomicIntegerArray, AtomicLongArray: the elements' bits. */
+  static final byte ATOMIC_ARRAY = 16;
+  /** AtomicReferenceArray: the elements, followed too. */
+  static final byte ATOMIC_REF_ARRAY = 17;
+  static final byte BITSET = 18;
 
   /**
    * JDK collections and maps whose forEach runs JDK code only. Wrappers (Collections.unmodifiable*,
@@ -107,18 +133,25 @@ final class ClassInfo {
   final char[] primTypes;
   /** Timestamp.getNanos as (Object)int; java.sql is not visible from the bootstrap class path. */
   final MethodHandle nanos;
+  /**
+   * The application classes outside the guarded packages whose fields this class's instances have
+   * watched (the class itself, or the plain superclasses of a guarded class); empty for the rest.
+   */
+  final Class<?>[] unguarded;
+
+  private static final Class<?>[] NO_CLASSES = new Class<?>[0];
 
   private ClassInfo(byte kind) {
-    this(kind, LEAF, new Field[0], 0, new Field[0], null);
+    this(kind, LEAF, new Field[0], 0, new Field[0], null, NO_CLASSES);
   }
 
   private ClassInfo(byte kind, MethodHandle nanos) {
-    this(kind, LEAF, new Field[0], 0, new Field[0], nanos);
+    this(kind, LEAF, new Field[0], 0, new Field[0], nanos, NO_CLASSES);
   }
 
   private ClassInfo(
       byte kind, byte contents, Field[] refFields, int watchedRefs, Field[] primFields,
-      MethodHandle nanos) {
+      MethodHandle nanos, Class<?>[] unguarded) {
     this.kind = kind;
     this.contents = contents;
     this.refFields = refFields;
@@ -131,6 +164,7 @@ final class ClassInfo {
           : t == float.class ? 'F' : t == double.class ? 'D' : 'I';
     }
     this.nanos = nanos;
+    this.unguarded = unguarded;
   }
 
   static ClassInfo of(Class<?> c) {
@@ -176,12 +210,34 @@ final class ClassInfo {
 
   /**
    * The one place that decides what is looked into among JDK classes. Anything not named here
-   * (String, boxes, java.time, BigDecimal, UUID, but also Thread, atomics, StringBuilder) is a leaf.
+   * (String, boxes, java.time, BigDecimal, UUID, but also Thread, locks, streams) is a leaf. The
+   * mutable JDK value types are read through their public JDK API only.
    */
   private static ClassInfo jdk(Class<?> c) {
     String name = c.getName();
     if (c == Optional.class) {
       return new ClassInfo(OPTIONAL);
+    }
+    if (c == StringBuilder.class || c == StringBuffer.class) {
+      return new ClassInfo(CHARS);
+    }
+    if (c == AtomicInteger.class || c == AtomicLong.class || c == AtomicBoolean.class
+        || c == LongAdder.class || c == DoubleAdder.class || c == LongAccumulator.class
+        || c == DoubleAccumulator.class) {
+      return new ClassInfo(ATOMIC);
+    }
+    if (c == AtomicReference.class || c == AtomicStampedReference.class
+        || c == AtomicMarkableReference.class) {
+      return new ClassInfo(ATOMIC_REF);
+    }
+    if (c == AtomicIntegerArray.class || c == AtomicLongArray.class) {
+      return new ClassInfo(ATOMIC_ARRAY);
+    }
+    if (c == AtomicReferenceArray.class) {
+      return new ClassInfo(ATOMIC_REF_ARRAY);
+    }
+    if (c == BitSet.class) {
+      return new ClassInfo(BITSET);
     }
     if (Date.class.isAssignableFrom(c)) {
       return date(c);
@@ -232,6 +288,7 @@ final class ClassInfo {
     List<Field> watchedRefs = new ArrayList<>();
     List<Field> otherRefs = new ArrayList<>();
     List<Field> prims = new ArrayList<>();
+    List<Class<?>> unguarded = new ArrayList<>();
     Class<?> k = c;
     for (; k != null && k != Object.class && (kind == WRAPPER || !isJdk(k.getName()));
         k = k.getSuperclass()) {
@@ -246,6 +303,9 @@ final class ClassInfo {
           continue;
         }
         boolean watch = kind != WRAPPER && !barriers && !Modifier.isFinal(m);
+        if (watch && kind != PLAIN && !unguarded.contains(k)) {
+          unguarded.add(k);
+        }
         if (f.getType().isPrimitive()) {
           if (watch) {
             prims.add(f);
@@ -261,9 +321,12 @@ final class ClassInfo {
       return LEAF_INFO;
     }
     int watched = watchedRefs.size();
+    if (kind == PLAIN && (contents != LEAF || watched > 0 || !prims.isEmpty())) {
+      unguarded.add(c);
+    }
     watchedRefs.addAll(otherRefs);
     return new ClassInfo(kind, contents, watchedRefs.toArray(new Field[0]), watched,
-        prims.toArray(new Field[0]), null);
+        prims.toArray(new Field[0]), null, unguarded.toArray(NO_CLASSES));
   }
 
   /**
@@ -288,5 +351,57 @@ final class ClassInfo {
     }
     return Collection.class.isAssignableFrom(jdkSuperclass) ? COLLECTION
         : Map.class.isAssignableFrom(jdkSuperclass) ? MAP : LEAF;
+  }
+
+  /** The bits of the value of an {@link #ATOMIC}, or the stamp or mark of an {@link #ATOMIC_REF}. */
+  static long atomicBits(Object o) {
+    if (o instanceof AtomicInteger) return ((AtomicInteger) o).get();
+    if (o instanceof AtomicLong) return ((AtomicLong) o).get();
+    if (o instanceof AtomicBoolean) return ((AtomicBoolean) o).get() ? 1 : 0;
+    if (o instanceof LongAdder) return ((LongAdder) o).sum();
+    if (o instanceof DoubleAdder) return Double.doubleToRawLongBits(((DoubleAdder) o).sum());
+    if (o instanceof LongAccumulator) return ((LongAccumulator) o).get();
+    if (o instanceof DoubleAccumulator) {
+      return Double.doubleToRawLongBits(((DoubleAccumulator) o).get());
+    }
+    if (o instanceof AtomicStampedReference) return ((AtomicStampedReference<?>) o).getStamp();
+    if (o instanceof AtomicMarkableReference) {
+      return ((AtomicMarkableReference<?>) o).isMarked() ? 1 : 0;
+    }
+    return 0;
+  }
+
+  /** The referent of an {@link #ATOMIC_REF}. */
+  static Object referent(Object o) {
+    if (o instanceof AtomicReference) return ((AtomicReference<?>) o).get();
+    if (o instanceof AtomicStampedReference) return ((AtomicStampedReference<?>) o).getReference();
+    return ((AtomicMarkableReference<?>) o).getReference();
+  }
+
+  static int atomicLength(Object o) {
+    return o instanceof AtomicIntegerArray ? ((AtomicIntegerArray) o).length()
+        : ((AtomicLongArray) o).length();
+  }
+
+  static long atomicElement(Object o, int i) {
+    return o instanceof AtomicIntegerArray ? ((AtomicIntegerArray) o).get(i)
+        : ((AtomicLongArray) o).get(i);
+  }
+
+  /**
+   * Calendar state besides its instant that changes what it prints: leniency and week rules.
+   * (Its time zone is compared separately.)
+   */
+  static long calendarRules(Calendar c) {
+    return (c.isLenient() ? 1 : 0) | c.getFirstDayOfWeek() << 1 | c.getMinimalDaysInFirstWeek() << 8;
+  }
+
+  /** Same zone object, or one with the same id and rules (setTimeZone with an equal zone). */
+  static boolean sameZone(TimeZone now, Object before) {
+    if (now == before) {
+      return true;
+    }
+    TimeZone b = (TimeZone) before;
+    return now.getID().equals(b.getID()) && now.hasSameRules(b);
   }
 }

@@ -1,10 +1,12 @@
 package io.memoguard.runtime;
 
 import java.lang.reflect.Field;
+import java.util.BitSet;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -24,6 +26,7 @@ public final class Graph {
 
   private final Paths paths;
   private final Guarded[] guarded;
+  private final Class<?>[] unguarded;
   // parallel arrays, valid up to watchedCount; snapshot w is refs[refStart[w] .. refStart[w + 1])
   // and prims[primStart[w] ..], its layout given by kind[w] (and by info[w] for fields)
   private final int watchedCount;
@@ -36,10 +39,11 @@ public final class Graph {
   private final Object[] refs;
   private final long[] prims;
 
-  Graph(Paths paths, Guarded[] guarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
+  Graph(Paths paths, Guarded[] guarded, Class<?>[] unguarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
       ClassInfo[] info, int[] refStart, int[] primStart, Object[] refs, long[] prims) {
     this.paths = paths;
     this.guarded = guarded;
+    this.unguarded = unguarded;
     this.watchedCount = watchedCount;
     this.watched = watched;
     this.kind = kind;
@@ -59,6 +63,16 @@ public final class Graph {
   /** The i-th Guarded instance, to be tracked by the caller via Guarded.$memoguard$setTracker. */
   public Guarded guarded(int i) {
     return guarded[i];
+  }
+
+  /**
+   * The distinct application classes (outside the JDK) whose instances in this value are watched
+   * by snapshot because they carry no write barrier: classes outside guard.packages, and the plain
+   * superclasses of guarded classes whose fields are watched. A write to them is found at the next
+   * hit, not at the write. A new array each call, in the order first met.
+   */
+  public Class<?>[] unguardedClasses() {
+    return unguarded.clone();
   }
 
   /** Number of snapshots that {@link #verify()} compares. */
@@ -132,11 +146,75 @@ public final class Graph {
       case ClassInfo.TIMESTAMP:
         return ((Date) o).getTime() == prims[p] && (int) info[w].nanos.invokeExact(o) == prims[p + 1]
             ? null : describe(w, "");
-      case ClassInfo.CALENDAR:
-        return ((Calendar) o).getTimeInMillis() == prims[p] ? null : describe(w, "");
+      case ClassInfo.CALENDAR: {
+        Calendar c = (Calendar) o;
+        return c.getTimeInMillis() == prims[p] && ClassInfo.calendarRules(c) == prims[p + 1]
+            && ClassInfo.sameZone(c.getTimeZone(), refs[r]) ? null : describe(w, "");
+      }
+      case ClassInfo.CHARS:
+        return checkChars(w, (CharSequence) o, (String) refs[r]);
+      case ClassInfo.ATOMIC:
+        return ClassInfo.atomicBits(o) == prims[p] ? null : describe(w, "");
+      case ClassInfo.ATOMIC_REF:
+        return ClassInfo.referent(o) == refs[r] && ClassInfo.atomicBits(o) == prims[p]
+            ? null : describe(w, "");
+      case ClassInfo.ATOMIC_ARRAY:
+        for (int i = 0, n = primStart[w + 1] - p; i < n; i++) {
+          if (ClassInfo.atomicElement(o, i) != prims[p + i]) {
+            return describe(w, "[" + i + "]");
+          }
+        }
+        return null;
+      case ClassInfo.ATOMIC_REF_ARRAY: {
+        AtomicReferenceArray<?> a = (AtomicReferenceArray<?>) o;
+        for (int i = 0, n = refStart[w + 1] - r; i < n; i++) {
+          if (a.get(i) != refs[r + i]) {
+            return describe(w, "[" + i + "]");
+          }
+        }
+        return null;
+      }
+      case ClassInfo.BITSET:
+        return checkBits(w, (BitSet) o, (long[]) refs[r], prims[p]);
       default:
         return null;
     }
+  }
+
+  /** Same length and characters, compared in place: String.contentEquals copies nothing. */
+  private String checkChars(int w, CharSequence now, String before) {
+    if (before.contentEquals(now)) {
+      return null;
+    }
+    String after = now.toString();
+    if (after.length() != before.length()) {
+      return describe(w, " (length " + before.length() + " -> " + after.length() + ")");
+    }
+    int i = 0;
+    while (i < after.length() && after.charAt(i) == before.charAt(i)) {
+      i++;
+    }
+    return describe(w, "[" + i + "]");
+  }
+
+  /** Same number of set bits, each of them set before: the same set, without copying it. */
+  private String checkBits(int w, BitSet now, long[] before, long cardinality) {
+    boolean same = now.cardinality() == cardinality;
+    for (int i = now.nextSetBit(0); same && i >= 0; i = now.nextSetBit(i + 1)) {
+      same = (i >> 6) < before.length && (before[i >> 6] & (1L << i)) != 0;
+    }
+    if (same) {
+      return null;
+    }
+    long[] after = now.toLongArray();
+    int n = Math.max(after.length, before.length);
+    for (int word = 0; word < n; word++) {
+      long diff = (word < after.length ? after[word] : 0) ^ (word < before.length ? before[word] : 0);
+      if (diff != 0) {
+        return describe(w, " (bit " + (word * 64 + Long.numberOfTrailingZeros(diff)) + ")");
+      }
+    }
+    return describe(w, "");
   }
 
   private String checkFields(int w, Object o, ClassInfo c, int r, int p)

@@ -3,11 +3,13 @@ package io.memoguard.runtime;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -37,6 +39,11 @@ public final class GraphWalker {
 
   private Guarded[] guarded = new Guarded[8];
   private int guardedCount;
+
+  // distinct application classes watched because they carry no barrier
+  private Class<?>[] unguarded = new Class<?>[4];
+  private int unguardedCount;
+  private ClassInfo lastUnguarded;
 
   // watched objects; snapshot i is refs[refStart[i] .. refStart[i + 1]) and likewise in prims
   private Object[] watched = new Object[16];
@@ -86,8 +93,9 @@ public final class GraphWalker {
     refStart[watchedCount] = refCount; // one slot longer than watched: always fits
     primStart[watchedCount] = primCount;
     // not trimmed: a graph lives as long as one request, so slack is cheaper than copying
-    return new Graph(paths, Arrays.copyOf(guarded, guardedCount), watchedCount, watched,
-        watchedKind, watchedNode, watchedInfo, refStart, primStart, refs, prims);
+    return new Graph(paths, Arrays.copyOf(guarded, guardedCount),
+        Arrays.copyOf(unguarded, unguardedCount), watchedCount, watched, watchedKind, watchedNode,
+        watchedInfo, refStart, primStart, refs, prims);
   }
 
   private void discover(Object o, int parent, byte edge, int index, Object label) {
@@ -120,10 +128,12 @@ public final class GraphWalker {
           guarded = Arrays.copyOf(guarded, guardedCount * 2);
         }
         guarded[guardedCount++] = (Guarded) o;
+        unguarded(info);
         fields(o, info, node, Paths.FIELD);
         contents(o, info.contents, node);
         break;
       case ClassInfo.PLAIN:
+        unguarded(info);
         fields(o, info, node, Paths.FIELD);
         contents(o, info.contents, node);
         break;
@@ -171,15 +181,80 @@ public final class GraphWalker {
         addPrim(((Date) o).getTime());
         addPrim((int) info.nanos.invokeExact(o));
         break;
-      case ClassInfo.CALENDAR:
+      case ClassInfo.CALENDAR: {
+        Calendar c = (Calendar) o;
         watch(o, node, ClassInfo.CALENDAR, info);
-        addPrim(((Calendar) o).getTimeInMillis());
+        // first: unshares the zone, so that later calls return this same instance
+        addRef(c.getTimeZone());
+        addPrim(c.getTimeInMillis());
+        addPrim(ClassInfo.calendarRules(c));
         break;
+      }
+      case ClassInfo.CHARS:
+        watch(o, node, ClassInfo.CHARS, info);
+        addRef(o.toString()); // StringBuilder/StringBuffer: final JDK classes
+        break;
+      case ClassInfo.ATOMIC:
+        watch(o, node, ClassInfo.ATOMIC, info);
+        addPrim(ClassInfo.atomicBits(o));
+        break;
+      case ClassInfo.ATOMIC_REF: {
+        Object referent = ClassInfo.referent(o);
+        watch(o, node, ClassInfo.ATOMIC_REF, info);
+        addRef(referent);
+        addPrim(ClassInfo.atomicBits(o));
+        discover(referent, node, Paths.TRANSPARENT, 0, null);
+        break;
+      }
+      case ClassInfo.ATOMIC_ARRAY: {
+        watch(o, node, ClassInfo.ATOMIC_ARRAY, info);
+        for (int i = 0, n = ClassInfo.atomicLength(o); i < n; i++) {
+          addPrim(ClassInfo.atomicElement(o, i));
+        }
+        break;
+      }
+      case ClassInfo.ATOMIC_REF_ARRAY: {
+        AtomicReferenceArray<?> a = (AtomicReferenceArray<?>) o;
+        watch(o, node, ClassInfo.ATOMIC_REF_ARRAY, info);
+        for (int i = 0, n = a.length(); i < n; i++) {
+          Object e = a.get(i);
+          addRef(e);
+          discover(e, node, Paths.INDEX, i, null);
+        }
+        break;
+      }
+      case ClassInfo.BITSET: {
+        BitSet b = (BitSet) o;
+        watch(o, node, ClassInfo.BITSET, info);
+        addRef(b.toLongArray());
+        addPrim(b.cardinality());
+        break;
+      }
       case ClassInfo.OPTIONAL:
         discover(((Optional<?>) o).orElse(null), node, Paths.TRANSPARENT, 0, null);
         break;
       default:
         break;
+    }
+  }
+
+  private void unguarded(ClassInfo info) {
+    Class<?>[] classes = info.unguarded;
+    if (classes.length == 0 || info == lastUnguarded) {
+      return;
+    }
+    lastUnguarded = info;
+    next:
+    for (Class<?> c : classes) {
+      for (int i = 0; i < unguardedCount; i++) {
+        if (unguarded[i] == c) {
+          continue next;
+        }
+      }
+      if (unguardedCount == unguarded.length) {
+        unguarded = Arrays.copyOf(unguarded, unguardedCount * 2);
+      }
+      unguarded[unguardedCount++] = c;
     }
   }
 

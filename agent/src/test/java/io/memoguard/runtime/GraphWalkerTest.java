@@ -174,10 +174,31 @@ class GraphWalkerTest {
     void immutableAndOpaqueJdkObjectsAreLeaves() {
       List<Object> values = new ArrayList<>(List.of(
           "s", 1, 2L, 'c', true, LocalDate.now(), BigDecimal.ONE, UUID.randomUUID(),
-          TimeUnit.DAYS, String.class, new StringBuilder("x"), new AtomicInteger(),
-          Thread.currentThread(), Optional.empty()));
+          TimeUnit.DAYS, String.class, Thread.currentThread(), Optional.empty()));
       Graph g = walk(values);
       assertThat(g.watchedCount()).isEqualTo(1); // the list itself
+    }
+
+    @Test
+    void mutableJdkValuesAreWatched() {
+      Graph g = walk(new ArrayList<>(List.of(new StringBuilder("x"), new AtomicInteger())));
+      assertThat(g.watchedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void unguardedClassesAreThePlainApplicationClassesWatched() {
+      Plain p1 = new Plain("a");
+      Plain p2 = new Plain("b");
+      Tags tags = new Tags();
+      List<Object> all = new ArrayList<>(List.of(p1, new Entity("e"), p2, tags, new AuditedEntity(),
+          new Money(1, "final only"), new StringBuilder(), new Date()));
+      Graph g = walk(all);
+      assertThat(g.unguardedClasses()).containsExactly(
+          Plain.class, Tags.class, GraphWalkerTestTypes.AuditedBase.class);
+      assertThat(walk(new Entity("e")).unguardedClasses()).isEmpty();
+      assertThat(walk(List.of("s", new Date())).unguardedClasses()).isEmpty();
+      g.unguardedClasses()[0] = null;
+      assertThat(g.unguardedClasses()[0]).isEqualTo(Plain.class);
     }
 
     @Test
