@@ -4,6 +4,7 @@ import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
+import io.memoguard.agent.instrument.ReflectiveWriteTransformer;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
 import io.memoguard.agent.report.AgentLog;
@@ -20,7 +21,7 @@ final class Installer {
   private Installer() {}
 
   static void install(AgentConfig config, Instrumentation inst, AgentLog log, long premainStart) {
-    openCollectionsToRuntime(inst);
+    linkJavaBaseToRuntime(inst);
     BiConsumer<String, Throwable> onFailure = (type, error) -> log.warn("could not instrument " + type
         + " (" + error + "); it runs unchanged");
     FieldBarrierTransformer barriers = null;
@@ -30,13 +31,21 @@ final class Installer {
     }
     RuleUsage usage = new RuleUsage();
     new Instrumenter(config, usage, log::info, onFailure).install(inst);
+    LogEventSink sink = new LogEventSink(log);
     Settings.configure(mode(config.onMutation()), config.maxEntries(), config.maxGraphObjects(),
-        config.guardPackages().toArray(new String[0]), new LogEventSink(log));
-    Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers),
+        config.guardPackages().toArray(new String[0]), sink);
+    if (barriers != null) {
+      // after configure: from here on every Field.set call in the JVM reaches the runtime
+      new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
+          + " (" + error + "); writes through reflection (Field.set) are not guarded"))
+          .install(inst);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
         "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()
         + " memoize rule(s), " + config.invalidate().size() + " invalidate rule(s), guarded packages "
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
+        + ownModes(config)
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }
 
@@ -44,14 +53,21 @@ final class Installer {
    * Lets the graph walker look inside JDK collection wrappers ({@code unmodifiableList} and the
    * like) by their fields instead of iterating them, which would run the wrapped collection's code
    * (and could lazily load a Hibernate collection). Only the runtime's module gains access.
+   * java.base also has to read the runtime's module, because the barrier in
+   * {@code java.lang.reflect.Field} calls into it.
    */
-  private static void openCollectionsToRuntime(Instrumentation inst) {
+  private static void linkJavaBaseToRuntime(Instrumentation inst) {
     Module javaBase = Object.class.getModule();
     Module runtime = Settings.class.getModule();
     if (inst.isModifiableModule(javaBase)) {
-      inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.util", Set.of(runtime)),
+      inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime)),
           Set.of(), Map.of());
     }
+  }
+
+  private static String ownModes(AgentConfig config) {
+    long own = config.memoize().stream().filter(rule -> rule.onMutation() != null).count();
+    return own == 0 ? "" : " (" + own + " memoize rule(s) with their own)";
   }
 
   private static int mode(OnMutation onMutation) {

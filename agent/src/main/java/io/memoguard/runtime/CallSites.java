@@ -9,16 +9,20 @@ import java.util.stream.Collectors;
  */
 final class CallSites {
   private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final String REFLECTIVE_FIELD = "java.lang.reflect.Field";
 
   private CallSites() {}
 
   /**
    * Returns {write site, via}: the frame that executed the write, and, when that frame is inside a
    * guarded class (a setter), the first frame outside the guarded packages; else null.
+   *
+   * @param reflective the write is a {@code Field.set...} call: the write site is its caller
    */
-  static String[] writeSite() {
+  static String[] writeSite(boolean reflective) {
     List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
         .filter(f -> !f.getClassName().startsWith("io.memoguard.runtime."))
+        .filter(f -> !reflective || !f.getClassName().equals(REFLECTIVE_FIELD))
         .limit(32)
         .collect(Collectors.toList()));
     if (frames.isEmpty()) {
@@ -35,6 +39,10 @@ final class CallSites {
       }
     }
     return new String[] {format(write), via};
+  }
+
+  static String[] writeSite() {
+    return writeSite(false);
   }
 
   /** The caller of the memoized method whose advice is running (the advice is inlined into it). */

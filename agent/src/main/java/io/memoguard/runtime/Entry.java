@@ -19,6 +19,11 @@ final class Entry {
     return key.site.display;
   }
 
+  /** What to do on a mutation: the memoizing rule's on-mutation, else the global one. */
+  int mode() {
+    return key.site.effectiveMode();
+  }
+
   /** Detaches the entry from every guarded object of its value, so their barriers go quiet. */
   void dispose() {
     live = false;

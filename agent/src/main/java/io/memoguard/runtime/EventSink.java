@@ -6,22 +6,39 @@ package io.memoguard.runtime;
  * Implementations must be cheap and must not throw.
  */
 public interface EventSink {
+  /** The entries were dropped; later callers get fresh data. */
+  String INVALIDATED = "invalidated";
+  /** {@code on-mutation: log}: reported only, the entries stay. */
+  String LOGGED = "logged";
+  /** {@code on-mutation: fail}: the write was rejected before it happened. */
+  String REJECTED = "rejected";
+  /**
+   * {@code on-mutation: fail}, but the change was only found at the next call (no barrier there),
+   * after the write had happened: the entry was invalidated instead.
+   */
+  String NOT_REJECTED = "not rejected, invalidated";
+
   /**
    * A write barrier fired on an object that is part of live memoized values.
    *
    * @param field the written field as {@code fully.qualified.Class.field}
-   * @param site the frame that executed the write, {@code Class.method(File.java:line)}
+   * @param site the frame that executed the write, {@code Class.method(File.java:line)}; for a
+   *     reflective write ({@code Field.set}), the frame that called the setter
    * @param via the first caller outside the guarded packages when the write happened inside a
    *     guarded class (a setter), else null
-   * @param entries the memoized methods whose values contained the object, comma separated
+   * @param entries the memoized methods whose values contained the object, comma separated. When
+   *     entries of different modes held it, those of the other action follow, e.g.
+   *     {@code A.get; logged B.find} with action {@code invalidated}
    * @param callers how many callers had received the instance (the largest count over the entries)
-   * @param action what the agent did: "invalidated", "logged" or "rejected"
+   * @param action {@link #INVALIDATED}, {@link #LOGGED} or {@link #REJECTED}
    */
   void mutation(String field, String site, String via, String entries, int callers, String action);
 
   /**
    * A change found when a memoized value was about to be handed out again: the object carried no
    * barrier (collection, array, Date, unguarded class), so the write itself was not seen.
+   *
+   * @param action {@link #INVALIDATED}, {@link #LOGGED} or {@link #NOT_REJECTED}
    */
   void lateMutation(String path, String entry, String detectedAt, int callers, String action);
 

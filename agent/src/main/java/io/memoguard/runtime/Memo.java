@@ -3,6 +3,7 @@ package io.memoguard.runtime;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Entry points for the advice woven into memoized and invalidating methods. Every method returns
@@ -11,6 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Memo {
   private static final Set<String> NOTICED = ConcurrentHashMap.newKeySet();
+  /** Per class, not in a set of classes: remembering a class must not keep its loader alive. */
+  private static final ClassValue<AtomicBoolean> UNGUARDED_NOTICED = new ClassValue<AtomicBoolean>() {
+    @Override
+    protected AtomicBoolean computeValue(Class<?> type) {
+      return new AtomicBoolean();
+    }
+  };
 
   private Memo() {}
 
@@ -19,6 +27,17 @@ public final class Memo {
    * or with an argument that cannot be part of a key.
    */
   public static Object key(String site, Object receiver, Object[] args) {
+    return key(site, Site.INHERIT, receiver, args);
+  }
+
+  /**
+   * As {@link #key(String, Object, Object[])}, for a method whose memoize rule has its own
+   * {@code on-mutation}.
+   *
+   * @param mode {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}, or
+   *     {@link Settings#GLOBAL}
+   */
+  public static Object key(String site, int mode, Object receiver, Object[] args) {
     try {
       Request request = RequestScope.current();
       if (request == null) {
@@ -28,13 +47,13 @@ public final class Memo {
       Object[] normalized = ArgumentKeys.normalize(args);
       if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
         Stats.PASS_THROUGH.increment();
-        Site s = Site.of(site);
+        Site s = Site.of(site, mode);
         noticeOnce(s.id + "#args", "calls of " + s.display + " pass through unmemoized: argument type "
             + ArgumentKeys.firstUnsupportedType(args)
             + " is not an immutable JDK value, so a later change to it could not be seen");
         return null;
       }
-      return new Key(Site.of(site), receiver, normalized, request);
+      return new Key(Site.of(site, mode), receiver, normalized, request);
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
@@ -90,9 +109,12 @@ public final class Memo {
       Entry previous = k.request.put(k, entry);
       if (previous == entry) {
         entry.dispose();
-      } else if (previous != null) {
+        return;
+      }
+      if (previous != null) {
         previous.dispose();
       }
+      noticeUnguarded(graph);
     } catch (Throwable error) {
       Settings.sink.internalError("memo store", error);
     }
@@ -126,6 +148,19 @@ public final class Memo {
     for (Entry entry : entries) {
       entry.dispose();
       Stats.INVALIDATIONS.increment();
+    }
+  }
+
+  /**
+   * Says once per class that objects of an application class without barriers are part of a cached
+   * value: a write to them is found only when the value is served again.
+   */
+  private static void noticeUnguarded(Graph graph) {
+    for (Class<?> type : graph.unguardedClasses()) {
+      if (UNGUARDED_NOTICED.get(type).compareAndSet(false, true)) {
+        Settings.sink.notice("class " + type.getName() + " is not guarded, checked on read (add its"
+            + " package to guard.packages for write barriers)");
+      }
     }
   }
 

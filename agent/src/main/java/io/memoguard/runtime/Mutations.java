@@ -1,10 +1,25 @@
 package io.memoguard.runtime;
 
-/** Handles detected mutations: reports them and invalidates, logs or rejects per configuration. */
+/**
+ * Handles detected mutations: reports them and invalidates, logs or rejects per the mode of each
+ * entry holding the object. When entries of different modes hold it, fail wins (the write does not
+ * happen, so nothing is invalidated); otherwise the invalidate entries are dropped and the log
+ * entries kept.
+ */
 final class Mutations {
+  private static final Entry[] NONE = new Entry[0];
+
   private Mutations() {}
 
   static void written(Object trackerField, String field) {
+    written(trackerField, field, false);
+  }
+
+  /**
+   * @param reflective the write is a {@code Field.set...} call, whose caller is the write site
+   * @throws MutationRejectedException when an entry holding the object is in fail mode
+   */
+  static void written(Object trackerField, String field, boolean reflective) {
     try {
       if (!(trackerField instanceof Tracker)) {
         return;
@@ -13,24 +28,35 @@ final class Mutations {
       if (entries.length == 0) {
         return;
       }
-      String[] frames = CallSites.writeSite();
-      int mode = Settings.onMutation;
+      String[] frames = CallSites.writeSite(reflective);
+      int callers = callers(entries);
       Stats.MUTATIONS.increment();
-      if (mode == Settings.FAIL) {
-        Settings.sink.mutation(field, frames[0], frames[1], names(entries), callers(entries), "rejected");
+      Entry[] failing = withMode(entries, Settings.FAIL);
+      if (failing.length > 0) {
+        String names = names(failing);
+        Settings.sink.mutation(field, frames[0], frames[1], names, callers, EventSink.REJECTED);
         throw new MutationRejectedException("memoguard: write to " + field + " at " + frames[0]
-            + " rejected: the object is part of the memoized result of " + names(entries)
+            + " rejected: the object is part of the memoized result of " + names
             + " (on-mutation: fail)");
       }
-      int callers = callers(entries);
-      String names = names(entries);
-      if (mode == Settings.INVALIDATE) {
-        for (Entry entry : entries) {
-          entry.invalidate();
-        }
+      Entry[] invalidated = withMode(entries, Settings.INVALIDATE);
+      for (Entry entry : invalidated) {
+        entry.invalidate();
       }
-      Settings.sink.mutation(field, frames[0], frames[1], names, callers,
-          mode == Settings.INVALIDATE ? "invalidated" : "logged");
+      Entry[] logged = withMode(entries, Settings.LOG);
+      String action;
+      String names;
+      if (logged.length == 0) {
+        action = EventSink.INVALIDATED;
+        names = names(invalidated);
+      } else if (invalidated.length == 0) {
+        action = EventSink.LOGGED;
+        names = names(logged);
+      } else {
+        action = EventSink.INVALIDATED;
+        names = names(invalidated) + "; " + EventSink.LOGGED + " " + names(logged);
+      }
+      Settings.sink.mutation(field, frames[0], frames[1], names, callers, action);
     } catch (MutationRejectedException rejected) {
       throw rejected;
     } catch (Throwable error) {
@@ -38,16 +64,46 @@ final class Mutations {
     }
   }
 
-  /** A change found by re-fingerprinting at a hit; returns whether the entry must not be served. */
+  /**
+   * A change found by re-fingerprinting at a hit; returns whether the entry must not be served.
+   * The write already happened, so fail mode cannot reject it: the entry is invalidated and the
+   * report says that the write could not be rejected.
+   */
   static boolean changedBeforeHit(Entry entry, String path) {
     Stats.MUTATIONS.increment();
-    boolean invalidate = Settings.onMutation != Settings.LOG;
+    int mode = entry.mode();
+    boolean invalidate = mode != Settings.LOG;
     if (invalidate) {
       entry.invalidate();
     }
+    String action = mode == Settings.FAIL ? EventSink.NOT_REJECTED
+        : invalidate ? EventSink.INVALIDATED : EventSink.LOGGED;
     Settings.sink.lateMutation(path, entry.display(), CallSites.callerOfMemoized(), entry.callers,
-        invalidate ? "invalidated" : "logged");
+        action);
     return invalidate;
+  }
+
+  private static Entry[] withMode(Entry[] entries, int mode) {
+    int n = 0;
+    for (Entry entry : entries) {
+      if (entry.mode() == mode) {
+        n++;
+      }
+    }
+    if (n == entries.length) {
+      return entries;
+    }
+    if (n == 0) {
+      return NONE;
+    }
+    Entry[] result = new Entry[n];
+    int i = 0;
+    for (Entry entry : entries) {
+      if (entry.mode() == mode) {
+        result[i++] = entry;
+      }
+    }
+    return result;
   }
 
   private static int callers(Entry[] entries) {

@@ -6,6 +6,8 @@ package io.memoguard.runtime;
  * happens-before any instrumented code runs.
  */
 public final class Settings {
+  /** For a memoize rule without its own on-mutation: the global mode applies. */
+  public static final int GLOBAL = -1;
   public static final int INVALIDATE = 0;
   public static final int LOG = 1;
   public static final int FAIL = 2;
@@ -21,7 +23,7 @@ public final class Settings {
 
   public static void configure(
       int onMutationMode, int maxEntriesPerRequest, int maxObjects, String[] guardPackages, EventSink eventSink) {
-    onMutation = onMutationMode;
+    onMutation = onMutationMode == LOG || onMutationMode == FAIL ? onMutationMode : INVALIDATE;
     maxEntries = maxEntriesPerRequest;
     maxGraphObjects = maxObjects;
     String[] prefixes = new String[guardPackages.length];

@@ -5,17 +5,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A memoized or invalidating method, identified by the constant string that the advice passes
  * ({@code type|method|descriptor}). Overloads differ in the descriptor and so are distinct sites.
+ * The {@code on-mutation} mode of the rule that memoized the method is fixed when the advice is
+ * woven and passed as a constant, so the hit path looks it up with the site and nothing else.
  */
 final class Site {
-  private static final ConcurrentHashMap<String, Site> SITES = new ConcurrentHashMap<>();
+  /** The method's rule has no {@code on-mutation} of its own: the global setting applies. */
+  static final int INHERIT = Settings.GLOBAL;
+
+  // one table per mode: the same id woven by two loaders under different rules stays two sites
+  @SuppressWarnings("unchecked")
+  private static final ConcurrentHashMap<String, Site>[] SITES = new ConcurrentHashMap[] {
+      new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+      new ConcurrentHashMap<>()};
 
   final String id;
   final String type;
   final String method;
   final String display;
+  /** {@link #INHERIT} or one of {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}. */
+  final int mode;
 
-  private Site(String id) {
+  private Site(String id, int mode) {
     this.id = id;
+    this.mode = mode;
     int first = id.indexOf('|');
     int second = id.indexOf('|', first + 1);
     this.type = first < 0 ? id : id.substring(0, first);
@@ -24,7 +36,19 @@ final class Site {
   }
 
   static Site of(String id) {
-    Site site = SITES.get(id);
-    return site != null ? site : SITES.computeIfAbsent(id, Site::new);
+    return of(id, INHERIT);
+  }
+
+  /** An unknown mode counts as {@link #INHERIT}: the advice and the runtime may come from different builds. */
+  static Site of(String id, int mode) {
+    int m = mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
+    ConcurrentHashMap<String, Site> sites = SITES[m + 1];
+    Site site = sites.get(id);
+    return site != null ? site : sites.computeIfAbsent(id, k -> new Site(k, m));
+  }
+
+  /** The mode in force for this site's entries now. */
+  int effectiveMode() {
+    return mode == INHERIT ? Settings.onMutation : mode;
   }
 }

@@ -19,7 +19,7 @@ final class ConfigBinder {
   private static final List<String> TOP_KEYS =
       List.of("memoize", "invalidate", "guard", "on-mutation", "requests", "log");
   private static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
-  private static final List<String> MEMO_KEYS = withSelectors("methods");
+  private static final List<String> MEMO_KEYS = withSelectors("methods", "on-mutation");
   private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
   private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
   private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
@@ -105,8 +105,10 @@ final class ConfigBinder {
     Fields rule = nodes.fields(node, "each 'memoize' rule", MEMO_KEYS);
     Selector selector = selector(rule);
     Entry methods = rule.get("methods");
-    return new MemoRule(selector,
-        methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods));
+    List<String> globs = methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods);
+    // absent: the rule's entries follow the global on-mutation
+    OnMutation onMutation = enumValue(rule.get("on-mutation"), OnMutation.class, null);
+    return new MemoRule(selector, globs, onMutation);
   }
 
   private InvalidateRule invalidateRule(Node node) throws ConfigException {

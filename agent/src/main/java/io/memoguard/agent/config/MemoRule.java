@@ -2,5 +2,15 @@ package io.memoguard.agent.config;
 
 import java.util.List;
 
-/** A {@code memoize:} rule. {@code methods} holds method-name globs (never empty: defaults applied). */
-public record MemoRule(Selector selector, List<String> methods) {}
+/**
+ * A {@code memoize:} rule. {@code methods} holds method-name globs (never empty: defaults applied).
+ * {@code onMutation} is the rule's own {@code on-mutation}, or null when the rule has none and the
+ * global setting applies to its entries.
+ */
+public record MemoRule(Selector selector, List<String> methods, OnMutation onMutation) {
+
+  /** A rule without its own {@code on-mutation}. */
+  public MemoRule(Selector selector, List<String> methods) {
+    this(selector, methods, null);
+  }
+}

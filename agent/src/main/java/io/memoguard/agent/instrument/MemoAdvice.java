@@ -7,7 +7,7 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * Woven into memoized methods. On a hit the original body is skipped and the memoized value is
  * returned; on a miss the body runs and its normal result is stored. Exceptions are neither cached
- * nor touched.
+ * nor touched. The memoize rule's on-mutation arrives as a woven constant ({@link MutationMode}).
  */
 public final class MemoAdvice {
   private MemoAdvice() {}
@@ -15,10 +15,11 @@ public final class MemoAdvice {
   @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
   public static Object enter(
       @Advice.Origin("#t|#m|#d") String site,
+      @MutationMode int mode,
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Local("memoguardKey") Object key) {
-    key = Memo.key(site, self, args);
+    key = Memo.key(site, mode, self, args);
     return key == null ? null : Memo.hit(key);
   }
 

@@ -8,6 +8,8 @@ import io.memoguard.agent.config.EntryPoint;
 import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class TypePlanner {
   static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+  private static final Advice[] MEMO_ADVICE = memoAdvice();
 
   private final List<Boundary> boundaries = new ArrayList<>();
   private final List<Rule> memoRules = new ArrayList<>();
@@ -51,12 +54,13 @@ final class TypePlanner {
     for (MemoRule rule : config.memoize()) {
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
-          false));
+          false, mode(rule.onMutation())));
     }
     for (InvalidateRule rule : config.invalidate()) {
       usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
-          MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST));
+          MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
+          Settings.GLOBAL));
     }
   }
 
@@ -87,7 +91,10 @@ final class TypePlanner {
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
-    List<MethodDescription> memoized = new ArrayList<>();
+    List<List<MethodDescription>> memoized = new ArrayList<>(MEMO_ADVICE.length);
+    for (int i = 0; i < MEMO_ADVICE.length; i++) {
+      memoized.add(new ArrayList<>());
+    }
     List<MethodDescription> clearType = new ArrayList<>();
     List<MethodDescription> clearRequest = new ArrayList<>();
     List<Rule> memo = matching(memoRules, type);
@@ -109,12 +116,14 @@ final class TypePlanner {
         }
       }
       Rule write = firstMatch(invalidate, method);
+      Rule read = write == null ? firstMatch(memo, method) : null;
       if (write != null) {
         (write.clearsRequest ? clearRequest : clearType).add(method);
-      } else if (firstMatch(memo, method) != null) {
+      } else if (read != null) {
         String why = MethodRules.whyNotMemoizable(method);
         if (why == null) {
-          memoized.add(method);
+          // grouped by mode: each group gets the advice with its mode woven in as a constant
+          memoized.get(read.mode - Settings.GLOBAL).add(method);
         } else {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
         }
@@ -125,18 +134,52 @@ final class TypePlanner {
       }
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
-    builder = visit(builder, MemoAdvice.class, memoized);
+    for (int i = 0; i < MEMO_ADVICE.length; i++) {
+      builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
+    }
     builder = visit(builder, ClearTypeAdvice.class, clearType);
     return visit(builder, ClearRequestAdvice.class, clearRequest);
   }
 
   private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Class<?> advice,
       List<MethodDescription> methods) {
+    return methods.isEmpty() ? builder : visit(builder, Advice.to(advice), methods);
+  }
+
+  private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Advice advice,
+      List<MethodDescription> methods) {
     if (methods.isEmpty()) {
       return builder;
     }
     ElementMatcher<MethodDescription> matcher = methods::contains;
-    return builder.visit(Advice.to(advice).on(matcher));
+    return builder.visit(advice.on(matcher));
+  }
+
+  /** The memoize advice with each possible on-mutation constant, indexed by mode - GLOBAL. */
+  private static Advice[] memoAdvice() {
+    int[] modes = {Settings.GLOBAL, Settings.INVALIDATE, Settings.LOG, Settings.FAIL};
+    Advice[] advice = new Advice[modes.length];
+    for (int mode : modes) {
+      advice[mode - Settings.GLOBAL] = Advice.withCustomMapping()
+          .bind(MutationMode.class, mode)
+          .to(MemoAdvice.class);
+    }
+    return advice;
+  }
+
+  static int mode(OnMutation onMutation) {
+    if (onMutation == null) {
+      return Settings.GLOBAL;
+    }
+    switch (onMutation) {
+      case LOG:
+        return Settings.LOG;
+      case FAIL:
+        return Settings.FAIL;
+      case INVALIDATE:
+      default:
+        return Settings.INVALIDATE;
+    }
   }
 
   private void noticeOnce(String message) {
@@ -168,11 +211,14 @@ final class TypePlanner {
     final ElementMatcher<TypeDescription> type;
     final List<Glob> methods;
     final boolean clearsRequest;
+    /** For memoize rules: the Settings mode constant, GLOBAL when the rule has none. */
+    final int mode;
 
-    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest) {
+    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode) {
       this.type = type;
       this.methods = methods;
       this.clearsRequest = clearsRequest;
+      this.mode = mode;
     }
   }
 

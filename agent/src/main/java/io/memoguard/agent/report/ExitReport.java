@@ -5,16 +5,27 @@ import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
 import io.memoguard.runtime.Stats;
 
-/** Runs at JVM exit: the counters, and the rules that never matched a class (likely typos). */
+/**
+ * Runs at JVM exit: the rules that never matched a class (likely typos), the mutation count of each
+ * site (the log itself shows at most one line per site and minute), and the counters.
+ */
 public final class ExitReport implements Runnable {
   private final AgentLog log;
   private final RuleUsage usage;
   private final FieldBarrierTransformer barriers;
+  private final LogEventSink sink;
 
   public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers) {
+    this(log, usage, barriers, null);
+  }
+
+  /** @param sink the sink whose mutation sites to list, or null for none */
+  public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers,
+      LogEventSink sink) {
     this.log = log;
     this.usage = usage;
     this.barriers = barriers;
+    this.sink = sink;
   }
 
   @Override
@@ -22,6 +33,11 @@ public final class ExitReport implements Runnable {
     try {
       for (String rule : usage.unmatched()) {
         log.info(rule + " matched no class");
+      }
+      if (sink != null) {
+        for (String line : sink.siteSummary()) {
+          log.info(line);
+        }
       }
       log.info("summary: requests=" + Stats.requests() + " calls=" + Stats.calls()
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()

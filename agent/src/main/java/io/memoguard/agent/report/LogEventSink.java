@@ -1,37 +1,64 @@
 package io.memoguard.agent.report;
 
 import io.memoguard.runtime.EventSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
- * Logs what the runtime reports, one line per event. A mutation of an instance that was handed to
- * more than one caller is the dangerous aliasing case and is logged at WARN; one seen by a single
- * caller is usually the legitimate load, change, save path and is logged at INFO.
+ * Logs what the runtime reports. A mutation of an instance that was handed to more than one caller
+ * is the dangerous aliasing case and is logged at WARN; one seen by a single caller is usually the
+ * legitimate load, change, save path and is logged at INFO. Repeated mutations from one site are
+ * counted rather than logged each time ({@link MutationSites}); the exit report lists every site
+ * with its count.
  */
 public final class LogEventSink implements EventSink {
   private final AgentLog log;
+  private final MutationSites sites;
   private final Set<String> reportedErrors = ConcurrentHashMap.newKeySet();
 
   public LogEventSink(AgentLog log) {
+    this(log, () -> System.nanoTime() / 1_000_000, MutationSites.INTERVAL_MILLIS);
+  }
+
+  /** With a clock in milliseconds and a reporting interval of the test's choosing. */
+  LogEventSink(AgentLog log, LongSupplier clockMillis, long intervalMillis) {
     this.log = log;
+    this.sites = new MutationSites(clockMillis, intervalMillis);
   }
 
   @Override
   public void mutation(String field, String site, String via, String entries, int callers,
       String action) {
-    String line = "mutation of " + field + " at " + site
-        + (via == null ? "" : " called from " + via)
-        + ": " + action + " " + entries + ", instance handed to " + callers(callers);
-    atLevel(callers, line);
+    String at = site + (via == null ? "" : " called from " + via);
+    MutationSites.Line admitted = sites.admit(field + '\n' + at, "at " + at + ": " + field,
+        callers > 1);
+    if (admitted == null) {
+      return;
+    }
+    String line = "mutation of " + field + " at " + at
+        + ": " + action + " " + entries + ", instance handed to " + callers(callers)
+        + admitted.suffix();
+    write(admitted.warn(), line);
   }
 
   @Override
   public void lateMutation(String path, String entry, String detectedAt, int callers, String action) {
+    boolean notRejected = NOT_REJECTED.equals(action);
+    MutationSites.Line admitted = sites.admit(path + '\n' + entry + '\n' + detectedAt,
+        "at " + detectedAt + " (no barrier there, found at the next call of " + entry + "): " + path,
+        callers > 1 || notRejected);
+    if (admitted == null) {
+      return;
+    }
     String line = "mutation of " + path + " (no barrier there) detected when " + entry
         + " was called again from " + detectedAt + ": " + action + " " + entry
-        + ", instance handed to " + callers(callers);
-    atLevel(callers, line);
+        + ", instance handed to " + callers(callers)
+        + (notRejected ? " (on-mutation: fail cannot stop a write that passes no barrier)" : "")
+        + admitted.suffix();
+    write(admitted.warn(), line);
   }
 
   @Override
@@ -47,8 +74,31 @@ public final class LogEventSink implements EventSink {
     }
   }
 
-  private void atLevel(int callers, String line) {
-    if (callers > 1) {
+  /**
+   * One line per mutation site with its count, most frequent first, e.g.
+   * {@code mutations at com.acme.X.m(X.java:12): com.acme.domain.Product.investor x42}.
+   */
+  public List<String> siteSummary() {
+    List<MutationSites.Total> totals = sites.totals();
+    List<String> lines = new ArrayList<>();
+    long more = 0;
+    for (int i = 0; i < totals.size(); i++) {
+      MutationSites.Total total = totals.get(i);
+      if (i < MutationSites.MAX_SUMMARY_LINES) {
+        lines.add("mutations " + total.label() + " x" + total.count());
+      } else {
+        more += total.count();
+      }
+    }
+    if (more > 0) {
+      lines.add("mutations at " + (totals.size() - MutationSites.MAX_SUMMARY_LINES)
+          + " more sites x" + more);
+    }
+    return lines;
+  }
+
+  private void write(boolean warn, String line) {
+    if (warn) {
       log.warn(line);
     } else {
       log.info(line);

@@ -29,7 +29,8 @@ class ConfigValidationTest extends ConfigFileTestSupport {
             - class: com.acme.Foo
               method: [get*]
           """, 3, 5,
-          "unknown key 'method' (expected one of: class, implements, annotated, methods)");
+          "unknown key 'method' (expected one of: class, implements, annotated, methods, "
+              + "on-mutation)");
     }
 
     @Test

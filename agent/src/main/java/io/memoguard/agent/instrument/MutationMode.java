@@ -1,0 +1,14 @@
+package io.memoguard.agent.instrument;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the advice parameter that receives the memoize rule's {@code on-mutation} as a constant
+ * woven into each memoized method, so the runtime needs no lookup to learn it.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@interface MutationMode {}

@@ -1,0 +1,180 @@
+package io.memoguard.agent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memoguard.runtime.EventSink;
+import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.MutationRejectedException;
+import io.memoguard.runtime.RequestScope;
+import io.memoguard.runtime.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-entry on-mutation modes on rewritten classes: the mode of the entry's memoize rule wins over
+ * the global one, and when entries of different modes hold the written object, fail wins over
+ * invalidate over log.
+ */
+class MutationModesTest {
+  private static final String DOMAIN = "io.memoguard.testdomain";
+  private static final String WRITERS = "io.memoguard.testwriters";
+  private static final String STRICT = "test.StrictRepository|load|()Ljava/lang/Object;";
+  private static final String EAGER = "test.EagerRepository|load|()Ljava/lang/Object;";
+  private static final String LENIENT = "test.LenientRepository|load|()Ljava/lang/Object;";
+  private static final String PLAIN = "test.PlainRepository|load|()Ljava/lang/Object;";
+
+  private final RecordingSink sink = new RecordingSink();
+  private TransformingClassLoader loader;
+  private boolean inRequest;
+
+  @BeforeEach
+  void setUp() {
+    configure(Settings.INVALIDATE);
+    loader = new TransformingClassLoader(List.of(DOMAIN), List.of(DOMAIN, WRITERS));
+    inRequest = RequestScope.enter();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (inRequest) {
+      RequestScope.exit();
+    }
+    assertThat(sink.errors).isEmpty();
+  }
+
+  private void configure(int globalMode) {
+    Settings.configure(globalMode, 1000, 10_000, new String[] {DOMAIN}, sink);
+  }
+
+  @Test
+  void ruleInFailModeRejectsWhileTheGlobalModeInvalidates() throws Exception {
+    Object account = loader.newInstance(DOMAIN + ".Account", "ann");
+    cache(STRICT, Settings.FAIL, account);
+
+    assertThatThrownBy(() -> writer("PublicFieldWriter").accept(account))
+        .isInstanceOf(MutationRejectedException.class)
+        .hasMessageContaining(DOMAIN + ".Account.balance")
+        .hasMessageContaining("test.StrictRepository.load");
+
+    assertThat(account.getClass().getField("balance").getLong(account)).isZero();
+    assertThat(cached(STRICT, Settings.FAIL)).isTrue();
+    assertThat(onlyMutation().action()).isEqualTo(EventSink.REJECTED);
+  }
+
+  @Test
+  void ruleInLogModeKeepsItsEntryWhileTheGlobalModeFails() throws Exception {
+    configure(Settings.FAIL);
+    Object account = loader.newInstance(DOMAIN + ".Account", "ann");
+    cache(LENIENT, Settings.LOG, account);
+
+    writer("PublicFieldWriter").accept(account);
+
+    assertThat(account.getClass().getField("balance").getLong(account)).isEqualTo(99L);
+    assertThat(onlyMutation().action()).isEqualTo(EventSink.LOGGED);
+    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+  }
+
+  @Test
+  void ruleWithoutAModeFollowsTheGlobalModeInForceAtTheWrite() throws Exception {
+    Object account = loader.newInstance(DOMAIN + ".Account", "ann");
+    cache(PLAIN, Settings.GLOBAL, account);
+    configure(Settings.LOG);
+
+    writer("PublicFieldWriter").accept(account);
+
+    assertThat(onlyMutation().action()).isEqualTo(EventSink.LOGGED);
+    assertThat(cached(PLAIN, Settings.GLOBAL)).isTrue();
+  }
+
+  @Test
+  void sameMethodUnderDifferentModesIsTwoEntries() {
+    Object a = new Object();
+    Object b = new Object();
+    cache(PLAIN, Settings.LOG, a);
+    cache(PLAIN, Settings.FAIL, b);
+    assertThat(Memo.value(Memo.hit(Memo.key(PLAIN, Settings.LOG, this, new Object[0])))).isSameAs(a);
+    assertThat(Memo.value(Memo.hit(Memo.key(PLAIN, Settings.FAIL, this, new Object[0])))).isSameAs(b);
+  }
+
+  @Test
+  void failWinsOverInvalidateAndLogAndNothingIsInvalidated() throws Exception {
+    Object account = loader.newInstance(DOMAIN + ".Account", "ann");
+    cache(STRICT, Settings.FAIL, account);
+    cache(EAGER, Settings.INVALIDATE, account);
+    cache(LENIENT, Settings.LOG, account);
+
+    assertThatThrownBy(() -> writer("PublicFieldWriter").accept(account))
+        .isInstanceOf(MutationRejectedException.class)
+        .hasMessageContaining("test.StrictRepository.load")
+        .hasMessageNotContaining("EagerRepository");
+
+    RecordingSink.Mutation m = onlyMutation();
+    assertThat(m.action()).isEqualTo(EventSink.REJECTED);
+    assertThat(m.entries()).isEqualTo("test.StrictRepository.load");
+    assertThat(cached(STRICT, Settings.FAIL)).isTrue();
+    assertThat(cached(EAGER, Settings.INVALIDATE)).isTrue();
+    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+  }
+
+  @Test
+  void invalidateWinsOverLogOnlyForTheInvalidatingEntries() throws Exception {
+    Object account = loader.newInstance(DOMAIN + ".Account", "ann");
+    cache(EAGER, Settings.INVALIDATE, account);
+    cache(LENIENT, Settings.LOG, account);
+
+    writer("PublicFieldWriter").accept(account);
+
+    RecordingSink.Mutation m = onlyMutation();
+    assertThat(m.action()).isEqualTo(EventSink.INVALIDATED);
+    assertThat(m.entries()).isEqualTo("test.EagerRepository.load; logged test.LenientRepository.load");
+    assertThat(cached(EAGER, Settings.INVALIDATE)).isFalse();
+    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+  }
+
+  @Test
+  void lateDetectionInFailModeInvalidatesAndSaysTheWriteWasNotRejected() {
+    List<String> tags = new ArrayList<>(List.of("a"));
+    cache(STRICT, Settings.FAIL, tags);
+
+    tags.add("b");
+
+    assertThat(cached(STRICT, Settings.FAIL)).isFalse();
+    assertThat(sink.late).singleElement().asString()
+        .contains("test.StrictRepository.load")
+        .endsWith("| 1 | " + EventSink.NOT_REJECTED);
+  }
+
+  @Test
+  void lateDetectionFollowsTheRuleMode() {
+    List<String> tags = new ArrayList<>(List.of("a"));
+    cache(LENIENT, Settings.LOG, tags);
+    tags.add("b");
+    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+    assertThat(sink.late).singleElement().asString().endsWith("| " + EventSink.LOGGED);
+  }
+
+  private void cache(String site, int mode, Object value) {
+    Object key = Memo.key(site, mode, this, new Object[0]);
+    assertThat(key).isNotNull();
+    Memo.store(key, value);
+  }
+
+  private boolean cached(String site, int mode) {
+    return Memo.hit(Memo.key(site, mode, this, new Object[0])) != null;
+  }
+
+  private RecordingSink.Mutation onlyMutation() {
+    assertThat(sink.mutations).hasSize(1);
+    return sink.mutations.get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Consumer<Object> writer(String name) throws ReflectiveOperationException {
+    return (Consumer<Object>) loader.newInstance(WRITERS + "." + name);
+  }
+}
