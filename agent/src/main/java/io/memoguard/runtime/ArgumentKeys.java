@@ -29,6 +29,24 @@ final class ArgumentKeys {
 
   private ArgumentKeys() {}
 
+  /**
+   * Normalizes a call's arguments in place. The advice allocates the array for each call and never
+   * looks at it again, so the key can own it: a hit with value-type arguments copies nothing.
+   */
+  static Object[] normalizeArguments(Object[] args) {
+    if (args == null) {
+      return new Object[0];
+    }
+    for (int i = 0; i < args.length; i++) {
+      Object value = normalizeValue(args[i]);
+      if (value == NOT_MEMOIZABLE) {
+        return NOT_MEMOIZABLE;
+      }
+      args[i] = value;
+    }
+    return args;
+  }
+
   static Object[] normalize(Object[] args) {
     if (args == null || args.length == 0) {
       return args == null ? new Object[0] : args;

@@ -24,7 +24,7 @@ public final class Memo {
 
   /**
    * Builds the key of a call, or returns null when the call must run untouched: outside a request,
-   * or with an argument that cannot be part of a key.
+   * or with an argument that cannot be part of a key. The key takes ownership of {@code args}.
    */
   public static Object key(String site, Object receiver, Object[] args) {
     return key(site, Site.INHERIT, receiver, args);
@@ -44,7 +44,7 @@ public final class Memo {
         return null;
       }
       Stats.CALLS.increment();
-      Object[] normalized = ArgumentKeys.normalize(args);
+      Object[] normalized = ArgumentKeys.normalizeArguments(args);
       if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
         Stats.PASS_THROUGH.increment();
         Site s = Site.of(site, mode);
