@@ -587,6 +587,183 @@ class GraphWalkerTest {
     }
 
     @Test
+    void stringBuilderAndStringBuffer() {
+      StringBuilder sb = new StringBuilder("abc");
+      StringBuffer buf = new StringBuffer("xyz");
+      Holder h = new Holder();
+      h.items = new Object[] {sb, buf};
+      Graph g = walk(h);
+      sb.append('d');
+      assertThat(g.verify()).isEqualTo("Holder.items[0] (length 3 -> 4)");
+      sb.setLength(3);
+      assertThat(g.verify()).isNull();
+      sb.setCharAt(1, 'B');
+      assertThat(g.verify()).isEqualTo("Holder.items[0][1]");
+      sb.setCharAt(1, 'b');
+      buf.reverse();
+      assertThat(g.verify()).isEqualTo("Holder.items[1][0]");
+    }
+
+    @Test
+    void atomicsAndAdders() {
+      AtomicInteger i = new AtomicInteger(1);
+      java.util.concurrent.atomic.AtomicLong l = new java.util.concurrent.atomic.AtomicLong(2);
+      AtomicBoolean b = new AtomicBoolean();
+      java.util.concurrent.atomic.LongAdder adder = new java.util.concurrent.atomic.LongAdder();
+      java.util.concurrent.atomic.DoubleAdder dAdder = new java.util.concurrent.atomic.DoubleAdder();
+      Object[] all = {i, l, b, adder, dAdder};
+      Graph g = walk(all);
+      i.incrementAndGet();
+      assertThat(g.verify()).isEqualTo("Object[][0]");
+      i.decrementAndGet();
+      l.set(3);
+      assertThat(g.verify()).isEqualTo("Object[][1]");
+      l.set(2);
+      b.set(true);
+      assertThat(g.verify()).isEqualTo("Object[][2]");
+      b.set(false);
+      adder.increment();
+      assertThat(g.verify()).isEqualTo("Object[][3]");
+      adder.decrement();
+      dAdder.add(0.5);
+      assertThat(g.verify()).isEqualTo("Object[][4]");
+      dAdder.add(-0.5);
+      assertThat(g.verify()).isNull();
+    }
+
+    @Test
+    void atomicReferencesAreWatchedAndFollowed() {
+      Plain inside = new Plain("inside");
+      java.util.concurrent.atomic.AtomicReference<Object> ref =
+          new java.util.concurrent.atomic.AtomicReference<>(inside);
+      java.util.concurrent.atomic.AtomicStampedReference<Object> stamped =
+          new java.util.concurrent.atomic.AtomicStampedReference<>(a, 1);
+      java.util.concurrent.atomic.AtomicMarkableReference<Object> marked =
+          new java.util.concurrent.atomic.AtomicMarkableReference<>("m", false);
+      Holder h = new Holder();
+      h.plain = ref;
+      h.opt = stamped;
+      h.items = new Object[] {marked};
+      Graph g = walk(h);
+      assertThat(guarded(g)).containsExactly(a);
+
+      inside.count = 5;
+      assertThat(g.verify()).isEqualTo("Holder.plain.count");
+      inside.count = 0;
+      ref.set(new Plain("other"));
+      assertThat(g.verify()).isEqualTo("Holder.plain");
+      ref.set(inside);
+      stamped.set(a, 2);
+      assertThat(g.verify()).isEqualTo("Holder.opt");
+      stamped.set(a, 1);
+      marked.set("m", true);
+      assertThat(g.verify()).isEqualTo("Holder.items[0]");
+      marked.set("m", false);
+      assertThat(g.verify()).isNull();
+    }
+
+    @Test
+    void atomicArrays() {
+      java.util.concurrent.atomic.AtomicIntegerArray ints =
+          new java.util.concurrent.atomic.AtomicIntegerArray(3);
+      java.util.concurrent.atomic.AtomicLongArray longs =
+          new java.util.concurrent.atomic.AtomicLongArray(3);
+      Plain p = new Plain("p");
+      java.util.concurrent.atomic.AtomicReferenceArray<Object> refs =
+          new java.util.concurrent.atomic.AtomicReferenceArray<>(new Object[] {"x", p});
+      Graph g = walk(new Object[] {ints, longs, refs});
+      ints.set(2, 7);
+      assertThat(g.verify()).isEqualTo("Object[][0][2]");
+      ints.set(2, 0);
+      longs.incrementAndGet(1);
+      assertThat(g.verify()).isEqualTo("Object[][1][1]");
+      longs.set(1, 0);
+      p.name = "q";
+      assertThat(g.verify()).isEqualTo("Object[][2][1].name");
+      p.name = "p";
+      refs.set(0, "y");
+      assertThat(g.verify()).isEqualTo("Object[][2][0]");
+    }
+
+    @Test
+    void bitSet() {
+      java.util.BitSet bits = new java.util.BitSet();
+      bits.set(3);
+      bits.set(70);
+      Holder h = new Holder();
+      h.plain = bits;
+      Graph g = walk(h);
+      bits.set(5);
+      assertThat(g.verify()).isEqualTo("Holder.plain (bit 5)");
+      bits.clear(5);
+      assertThat(g.verify()).isNull();
+      bits.flip(3);
+      assertThat(g.verify()).isEqualTo("Holder.plain (bit 3)");
+      bits.flip(3);
+      bits.set(200);
+      assertThat(g.verify()).isEqualTo("Holder.plain (bit 200)");
+    }
+
+    @Test
+    void calendarFieldsZoneAndRules() {
+      Holder h = new Holder();
+      h.calendar = new java.util.GregorianCalendar(2020, Calendar.JANUARY, 1);
+      Graph g = walk(h);
+      h.calendar.set(Calendar.YEAR, 2021);
+      assertThat(g.verify()).isEqualTo("Holder.calendar");
+      h.calendar.set(Calendar.YEAR, 2020);
+      assertThat(g.verify()).isNull();
+      java.util.TimeZone zone = h.calendar.getTimeZone();
+      h.calendar.setTimeZone((java.util.TimeZone) zone.clone());
+      assertThat(g.verify()).as("an equal zone").isNull();
+      h.calendar.setTimeZone(java.util.TimeZone.getTimeZone(
+          zone.getID().equals("Asia/Tokyo") ? "Europe/Paris" : "Asia/Tokyo"));
+      assertThat(g.verify()).isEqualTo("Holder.calendar");
+      h.calendar.setTimeZone(zone);
+      h.calendar.setLenient(false);
+      assertThat(g.verify()).isEqualTo("Holder.calendar");
+    }
+
+    @Test
+    void moreJdkCollectionsAndMaps() {
+      java.util.ArrayDeque<Object> deque = new java.util.ArrayDeque<>(List.of(1, 2));
+      java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>(List.of(3, 1, 2));
+      java.util.EnumMap<TimeUnit, Object> enumMap = new java.util.EnumMap<>(Map.of(TimeUnit.DAYS, 1));
+      java.util.IdentityHashMap<Object, Object> identity = new java.util.IdentityHashMap<>();
+      identity.put(a, 1);
+      java.util.concurrent.CopyOnWriteArrayList<Object> cow =
+          new java.util.concurrent.CopyOnWriteArrayList<>(List.of(1));
+      java.util.concurrent.ConcurrentLinkedQueue<Object> clq =
+          new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(1));
+      ConcurrentHashMap<Object, Object> chm = new ConcurrentHashMap<>(Map.of(1, 2));
+      Graph g = walk(new Object[] {deque, queue, enumMap, identity, cow, clq, chm});
+      deque.addFirst(0);
+      assertThat(g.verify()).isEqualTo("Object[][0] (size 2 -> 3)");
+      deque.pollFirst();
+      queue.poll();
+      assertThat(g.verify()).isEqualTo("Object[][1] (size 3 -> 2)");
+      queue.add(1);
+      assertThat(g.verify()).isNull();
+      enumMap.put(TimeUnit.DAYS, 2);
+      assertThat(g.verify()).isEqualTo("Object[][2][DAYS]");
+      enumMap.put(TimeUnit.DAYS, 1);
+      identity.put(b, 2);
+      assertThat(g.verify()).isEqualTo("Object[][3] (size 1 -> 2)");
+      identity.remove(b);
+      cow.set(0, 5);
+      assertThat(g.verify()).isEqualTo("Object[][4][0]");
+      cow.set(0, 1);
+      clq.add(2);
+      assertThat(g.verify()).isEqualTo("Object[][5] (size 1 -> 2)");
+      clq.poll();
+      clq.poll();
+      clq.add(1);
+      assertThat(g.verify()).isNull();
+      chm.put(1, 3);
+      assertThat(g.verify()).isEqualTo("Object[][6][1]");
+    }
+
+    @Test
     void concurrentWritersMakeVerifyReportNotThrow() throws Exception {
       List<Object> list = new ArrayList<>();
       Map<Integer, Object> map = new HashMap<>();
@@ -631,6 +808,12 @@ class GraphWalkerTest {
       h.items = new Object[] {new HashMap<>(Map.of("a", a)), new TreeMap<>(Map.of(1, b))};
       h.stamp = new Timestamp(1);
       h.calendar = Calendar.getInstance();
+      h.plain = new Object[] {new StringBuilder("sb"), new StringBuffer("buf"), new AtomicInteger(1),
+          new java.util.concurrent.atomic.AtomicReference<>("r"), new java.util.BitSet(),
+          new java.util.concurrent.atomic.AtomicLongArray(4),
+          new java.util.concurrent.atomic.AtomicReferenceArray<>(4),
+          new java.util.concurrent.atomic.LongAdder()};
+      ((java.util.BitSet) ((Object[]) h.plain)[4]).set(77);
       list.add(h);
       Graph g = walk(list);
       com.sun.management.ThreadMXBean threads =
