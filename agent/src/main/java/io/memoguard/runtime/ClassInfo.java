@@ -284,6 +284,15 @@ final class ClassInfo {
    * JDK superclass: its fields are not readable unless java.base is opened, and reading them only
    * when it is would make the result depend on JVM flags.
    */
+  /**
+   * Hibernate's proxy interceptor and enhancement fields ({@code $$_hibernate_interceptor},
+   * {@code $$_hibernate_entityEntryHolder}...) hold lazy-loading state, not the entity's value:
+   * following them would report a legitimate lazy load as a mutation.
+   */
+  private static boolean isFrameworkState(Field f) {
+    return f.getName().startsWith("$$_hibernate_");
+  }
+
   private static ClassInfo withFields(Class<?> c, byte kind) {
     List<Field> watchedRefs = new ArrayList<>();
     List<Field> otherRefs = new ArrayList<>();
@@ -299,7 +308,8 @@ final class ClassInfo {
         // transient: framework back-references (Hibernate's session) and lazily computed caches,
         // neither of which is part of the value
         if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
-            || f.getName().equals(Guarded.TRACKER_FIELD) || !f.trySetAccessible()) {
+            || f.getName().equals(Guarded.TRACKER_FIELD) || isFrameworkState(f)
+            || !f.trySetAccessible()) {
           continue;
         }
         boolean watch = kind != WRAPPER && !barriers && !Modifier.isFinal(m);

@@ -86,7 +86,9 @@ final class BarrierClassVisitor extends ClassVisitor {
         TRACKER, "Ljava/lang/Object;", null, null);
     field.visitEnd();
 
-    MethodVisitor get = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC,
+    // final: runtime-generated subclasses (Hibernate's lazy proxies) must not intercept these, or
+    // tracking a cached proxy would initialize it
+    MethodVisitor get = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
         "$memoguard$getTracker", "()Ljava/lang/Object;", null, null);
     get.visitCode();
     get.visitVarInsn(Opcodes.ALOAD, 0);
@@ -95,7 +97,7 @@ final class BarrierClassVisitor extends ClassVisitor {
     get.visitMaxs(1, 1);
     get.visitEnd();
 
-    MethodVisitor set = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC,
+    MethodVisitor set = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
         "$memoguard$setTracker", "(Ljava/lang/Object;)V", null, null);
     set.visitCode();
     set.visitVarInsn(Opcodes.ALOAD, 0);

@@ -1,6 +1,7 @@
 package io.memoguard.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.memoguard.agent.config.AgentConfig;
@@ -27,6 +28,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class TypePlanner {
   static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+  static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
   private static final Advice[] MEMO_ADVICE = memoAdvice();
 
   private final List<Boundary> boundaries = new ArrayList<>();
@@ -80,6 +82,9 @@ final class TypePlanner {
     if (type.isInterface() || type.isAnnotation()) {
       return false;
     }
+    if (type.getName().equals(HIBERNATE_SESSION)) {
+      return true;
+    }
     for (Boundary boundary : boundaries) {
       if (applies(boundary, type, loader)) {
         return true;
@@ -132,6 +137,9 @@ final class TypePlanner {
         // without invalidate rules, an unknown public method of a memoized class may write
         clearType.add(method);
       }
+    }
+    if (type.getName().equals(HIBERNATE_SESSION)) {
+      builder = builder.visit(Advice.to(PersistenceContextAdvice.class).on(isConstructor()));
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {

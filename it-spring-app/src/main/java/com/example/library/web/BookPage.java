@@ -1,0 +1,4 @@
+package com.example.library.web;
+
+public record BookPage(BookDetails book, int priceCents) {
+}

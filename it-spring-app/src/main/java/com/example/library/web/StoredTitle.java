@@ -1,0 +1,4 @@
+package com.example.library.web;
+
+public record StoredTitle(long id, String title) {
+}
