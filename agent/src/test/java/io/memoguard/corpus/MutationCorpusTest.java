@@ -1,5 +1,8 @@
 package io.memoguard.corpus;
 
+import io.memoguard.agent.instrument.RecordingSink;
+import io.memoguard.agent.instrument.TransformingClassLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.runtime.Graph;
@@ -44,10 +47,10 @@ class MutationCorpusTest {
   static final String ENTRY = "test.Repository.load";
 
   /** One loader for the whole class: the corpus is loaded, and rewritten, once. */
-  static final CorpusLoader LOADER = new CorpusLoader(List.of(DOMAIN),
+  static final TransformingClassLoader LOADER = new TransformingClassLoader(List.of(DOMAIN),
       List.of(DOMAIN, PKG + ".plain", PKG + ".scenarios"));
 
-  private final CorpusSink sink = new CorpusSink();
+  private final RecordingSink sink = new RecordingSink();
   private boolean inRequest;
 
   @BeforeEach
@@ -129,7 +132,7 @@ class MutationCorpusTest {
     corpus(mutator, value);
 
     assertThat(sink.mutations).hasSize(1);
-    CorpusSink.Mutation m = sink.mutations.get(0);
+    RecordingSink.Mutation m = sink.mutations.get(0);
     assertThat(m.field()).isEqualTo(field);
     assertThat(m.site()).isEqualTo(frame(siteMethod, file, marker));
     assertThat(m.via()).isEqualTo(viaMethod == null ? null
@@ -264,7 +267,7 @@ class MutationCorpusTest {
 
     assertThat(Memo.hit(first)).isNull();
     assertThat(Memo.hit(second)).isNull();
-    assertThat(sink.late).extracting(CorpusSink.Late::path)
+    assertThat(sink.late).extracting(RecordingSink.Late::path)
         .containsExactly("Catalog.list (size 3 -> 4)", "List12[0].list (size 3 -> 4)");
     assertThat(Memo.hit(first)).isNull();
     assertThat(Memo.hit(second)).isNull();
@@ -429,7 +432,7 @@ class MutationCorpusTest {
   private void assertDetectedAtNextRead(Object key, String path) {
     assertThat(Memo.hit(key)).as("not served after the change").isNull();
     assertThat(sink.late).hasSize(1);
-    CorpusSink.Late late = sink.late.get(0);
+    RecordingSink.Late late = sink.late.get(0);
     assertThat(late.path()).isEqualTo(path);
     assertThat(late.entry()).isEqualTo(ENTRY);
     assertThat(late.action()).isEqualTo("invalidated");

@@ -4,14 +4,21 @@ import io.memoguard.runtime.EventSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what the runtime reported, as the log lines' essential parts. */
-final class RecordingSink implements EventSink {
-  record Mutation(String field, String site, String via, String entries, int callers, String action) {}
+/** Keeps what the runtime reported, as the log lines' essential parts. Shared by the test suites. */
+public final class RecordingSink implements EventSink {
+  public record Late(String path, String entry, String detectedAt, int callers, String action) {
+    @Override
+    public String toString() {
+      return path + " | " + entry + " | " + detectedAt + " | " + callers + " | " + action;
+    }
+  }
 
-  final List<Mutation> mutations = new CopyOnWriteArrayList<>();
-  final List<String> late = new CopyOnWriteArrayList<>();
-  final List<String> notices = new CopyOnWriteArrayList<>();
-  final List<String> errors = new CopyOnWriteArrayList<>();
+  public record Mutation(String field, String site, String via, String entries, int callers, String action) {}
+
+  public final List<Mutation> mutations = new CopyOnWriteArrayList<>();
+  public final List<Late> late = new CopyOnWriteArrayList<>();
+  public final List<String> notices = new CopyOnWriteArrayList<>();
+  public final List<String> errors = new CopyOnWriteArrayList<>();
 
   @Override
   public void mutation(String field, String site, String via, String entries, int callers,
@@ -21,7 +28,7 @@ final class RecordingSink implements EventSink {
 
   @Override
   public void lateMutation(String path, String entry, String detectedAt, int callers, String action) {
-    late.add(path + " | " + entry + " | " + detectedAt + " | " + callers + " | " + action);
+    late.add(new Late(path, entry, detectedAt, callers, action));
   }
 
   @Override

@@ -94,7 +94,7 @@ class RuleModeWeavingTest {
     assertThat(servedAgainAfterMutation("findTags")).isFalse();
     assertThat(servedAgainAfterMutation("findLabels")).isTrue();
     assertThat(sink.late).hasSize(2);
-    assertThat(sink.late.get(0)).contains("TagRepository.findTags").endsWith("| " + EventSink.INVALIDATED);
-    assertThat(sink.late.get(1)).contains("TagRepository.findLabels").endsWith("| " + EventSink.LOGGED);
+    assertThat(sink.late.get(0).toString()).contains("TagRepository.findTags").endsWith("| " + EventSink.INVALIDATED);
+    assertThat(sink.late.get(1).toString()).contains("TagRepository.findLabels").endsWith("| " + EventSink.LOGGED);
   }
 }

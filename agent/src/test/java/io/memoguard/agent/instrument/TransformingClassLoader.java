@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * Loads the test domain and writer classes child-first through {@link FieldBarrierTransformer}, as
- * the agent would at class load, so tests run the rewritten bytecode on a real JVM.
+ * the agent would at class load, so tests run the rewritten bytecode on a real JVM. Shared by the
+ * test suites.
  */
-final class TransformingClassLoader extends ClassLoader {
+public final class TransformingClassLoader extends ClassLoader {
   private final FieldBarrierTransformer transformer;
   private final List<String> packages;
 
-  TransformingClassLoader(List<String> guardPackages, List<String> transformedPackages) {
+  public TransformingClassLoader(List<String> guardPackages, List<String> transformedPackages) {
     super(TransformingClassLoader.class.getClassLoader());
     this.transformer = new FieldBarrierTransformer(guardPackages, (type, error) -> {
       throw new AssertionError("transform failed for " + type, error);
@@ -52,7 +53,7 @@ final class TransformingClassLoader extends ClassLoader {
     }
   }
 
-  Object newInstance(String className, Object... args) throws ReflectiveOperationException {
+  public Object newInstance(String className, Object... args) throws ReflectiveOperationException {
     Class<?> type = loadClass(className);
     for (var constructor : type.getConstructors()) {
       if (constructor.getParameterCount() == args.length) {
