@@ -12,14 +12,9 @@ public final class Barrier {
   /**
    * Set while a reflective write is being handled on this thread. Reporting runs agent code
    * (logging, stack walking) that might itself set fields reflectively; those writes are not the
-   * host's and must not re-enter the barrier.
+   * host's and must not re-enter the barrier. Removed afterwards: a pooled thread keeps nothing.
    */
-  private static final ThreadLocal<boolean[]> HANDLING = new ThreadLocal<boolean[]>() {
-    @Override
-    protected boolean[] initialValue() {
-      return new boolean[1];
-    }
-  };
+  private static final ThreadLocal<Boolean> HANDLING = new ThreadLocal<>();
 
   private Barrier() {}
 
@@ -53,8 +48,7 @@ public final class Barrier {
   }
 
   private static void reflectiveSlowPath(Object tracker, Field field) {
-    boolean[] handling = HANDLING.get();
-    if (handling[0]) {
+    if (HANDLING.get() != null) {
       return;
     }
     String name;
@@ -68,11 +62,11 @@ public final class Barrier {
       Settings.sink.internalError("reflective write barrier", error);
       return;
     }
-    handling[0] = true;
+    HANDLING.set(Boolean.TRUE);
     try {
       Mutations.written(tracker, name, true);
     } finally {
-      handling[0] = false;
+      HANDLING.remove();
     }
   }
 }
