@@ -47,6 +47,35 @@ public final class RequestScope {
     }
   }
 
+  /**
+   * The current thread's request as an opaque token for work handed to another thread, or null
+   * outside a request.
+   */
+  public static Object capture() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Makes a captured request current on this thread for the duration of a handed-off task. Returns
+   * what was current before; pass it to {@link #restore(Object)} in a finally block.
+   */
+  public static Object attach(Object token) {
+    Request previous = CURRENT.get();
+    if (token instanceof Request request) {
+      CURRENT.set(request);
+    }
+    return previous;
+  }
+
+  /** Undoes {@link #attach(Object)}: a thread that had no request keeps no thread-local behind. */
+  public static void restore(Object previous) {
+    if (previous instanceof Request request) {
+      CURRENT.set(request);
+    } else {
+      CURRENT.remove();
+    }
+  }
+
   static Request current() {
     return CURRENT.get();
   }
