@@ -2,6 +2,7 @@ package io.memoguard.agent.instrument;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.runtime.Memo;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,17 +35,28 @@ public final class Instrumenter {
     // sun.misc.Unsafe, which JDK 24+ reports on the host's standard error. The property name is the
     // relocated one, so the host's own Byte Buddy is unaffected.
     System.setProperty("io.memoguard.shaded.bytebuddy.nexus.disabled", "true");
+    inst.addTransformer(new TimedTransformer(transformer(inst)), false);
+  }
+
+  /** The transformer {@link #install} registers; {@code inst} is null in unit tests (no read edges). */
+  ClassFileTransformer transformer(Instrumentation inst) {
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy())
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(new WeakTypePoolCache())
+        // The cached type descriptions keep their class file locator; a strong one would keep the
+        // class loader, the very key of the weak cache, and so every undeployed application.
+        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new FailureListener())
-        .ignore(Instrumenter::isIgnored)
-        .assureReadEdgeTo(inst, Memo.class)
+        .ignore(Instrumenter::isIgnored);
+    if (inst != null) {
+      builder = builder.assureReadEdgeTo(inst, Memo.class);
+    }
+    return builder
         .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
-        .transform(this::transform);
-    inst.addTransformer(new TimedTransformer(builder.makeRaw()), false);
+        .transform(this::transform)
+        .makeRaw();
   }
 
   private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
