@@ -122,6 +122,11 @@ final class JvmProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the JVM, for jcmd. */
+    long pid() {
+        return process.pid();
+    }
+
     HttpResult get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
     }
