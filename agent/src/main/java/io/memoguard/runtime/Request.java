@@ -59,6 +59,10 @@ final class Request {
     return removed;
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Ends the request: later stores are refused and every entry is detached from its objects. */
   void close() {
     closed = true;

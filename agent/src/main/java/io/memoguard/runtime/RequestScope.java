@@ -76,6 +76,20 @@ public final class RequestScope {
     }
   }
 
+  /**
+   * Takes the outermost boundary's request off the thread without closing it, for a request that
+   * goes on asynchronously; null if the boundary is nested or there is none.
+   */
+  static Request detachOutermost() {
+    Request request = CURRENT.get();
+    if (request == null || request.depth != 1) {
+      return null;
+    }
+    request.depth = 0;
+    CURRENT.remove();
+    return request;
+  }
+
   static Request current() {
     return CURRENT.get();
   }

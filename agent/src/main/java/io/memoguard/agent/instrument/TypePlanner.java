@@ -32,6 +32,8 @@ final class TypePlanner {
   private static final Advice[] MEMO_ADVICE = memoAdvice();
 
   private final List<Boundary> boundaries = new ArrayList<>();
+  /** AsyncContext.start(Runnable) of both servlet APIs: the task joins the starting request. */
+  private final List<Boundary> asyncStarts = new ArrayList<>();
   private final List<Rule> memoRules = new ArrayList<>();
   private final List<Rule> invalidateRules = new ArrayList<>();
   private final Consumer<String> notice;
@@ -44,6 +46,7 @@ final class TypePlanner {
       String servlet = api + ".Servlet";
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
       boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3, classFile(servlet)));
+      asyncStarts.add(new Boundary(implementing(api + ".AsyncContext"), "start", 1, classFile(servlet)));
     }
     // Every exchange of the JDK HTTP server runs its HttpHandler.handle inside this chain, lambdas
     // included, so one class replaces matching every class against the HttpHandler hierarchy.
@@ -90,12 +93,19 @@ final class TypePlanner {
         return true;
       }
     }
+    for (Boundary start : asyncStarts) {
+      if (applies(start, type, loader)) {
+        return true;
+      }
+    }
     return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
   }
 
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
+    List<MethodDescription> servletBoundaryMethods = new ArrayList<>();
+    List<MethodDescription> asyncStartMethods = new ArrayList<>();
     List<List<MethodDescription>> memoized = new ArrayList<>(MEMO_ADVICE.length);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       memoized.add(new ArrayList<>());
@@ -110,13 +120,26 @@ final class TypePlanner {
         typeBoundaries.add(boundary);
       }
     }
+    List<Boundary> typeAsyncStarts = new ArrayList<>();
+    for (Boundary start : asyncStarts) {
+      if (applies(start, type, loader)) {
+        typeAsyncStarts.add(start);
+      }
+    }
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       if (!MethodRules.isPlainMethod(method)) {
         continue;
       }
       for (Boundary boundary : typeBoundaries) {
         if (boundary.matches(method)) {
-          boundaryMethods.add(method);
+          // servlet boundaries (those with an API) know their request, and so its async mode
+          (boundary.api != null ? servletBoundaryMethods : boundaryMethods).add(method);
+          break;
+        }
+      }
+      for (Boundary start : typeAsyncStarts) {
+        if (start.matches(method) && method.getParameters().get(0).getType().asErasure().represents(Runnable.class)) {
+          asyncStartMethods.add(method);
           break;
         }
       }
@@ -142,6 +165,8 @@ final class TypePlanner {
       builder = builder.visit(Advice.to(PersistenceContextAdvice.class).on(isConstructor()));
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
+    builder = visit(builder, ServletBoundaryAdvice.class, servletBoundaryMethods);
+    builder = visit(builder, AsyncStartAdvice.class, asyncStartMethods);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
     }
