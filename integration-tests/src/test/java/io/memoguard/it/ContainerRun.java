@@ -30,11 +30,16 @@ record ContainerRun(List<HttpResult> responses, String undeployAnswer, int appCl
     static final String APP_PACKAGE = "com.example.containers.app.";
     private static final Pattern ADMIN = Pattern.compile("ADMIN port=(\\d+)");
 
-    static ContainerRun of(String name, List<String> jvmArgs, String container, String webapp, List<String> requests) {
+    /**
+     * @param container the host's library folder under target/apps
+     * @param host the launcher's main class
+     * @param hostArgs its arguments
+     */
+    static ContainerRun of(String name, List<String> jvmArgs, String container, String host, List<String> hostArgs,
+            List<String> requests) {
         List<String> args = new ArrayList<>(List.of("-Xmx256m"));
         args.addAll(jvmArgs);
-        try (JvmProcess jvm = JvmProcess.start(name, args, ItEnv.appClasspath(container),
-                "com.example.containers.host.TomcatHost", List.of(ItEnv.appsDir().resolve(webapp).toString()))) {
+        try (JvmProcess jvm = JvmProcess.start(name, args, ItEnv.appClasspath(container), host, hostArgs)) {
             jvm.awaitListening();
             List<HttpResult> responses = new ArrayList<>();
             for (String request : requests) {

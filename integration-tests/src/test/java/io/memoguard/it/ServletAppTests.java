@@ -44,9 +44,22 @@ abstract class ServletAppTests {
 
     abstract ContainerRun agent();
 
-    static ContainerRun run(String name, boolean withAgent, String container, String webapp) {
-        List<String> jvmArgs = withAgent ? List.of(ItEnv.javaagent(config())) : List.of();
-        return ContainerRun.of(name, jvmArgs, container, webapp, REQUESTS);
+    static ContainerRun tomcat(String name, boolean withAgent, String container, String webapp) {
+        return ContainerRun.of(name, agentArgs(withAgent), container, "com.example.containers.host.TomcatHost",
+                List.of(webappDir(webapp)), REQUESTS);
+    }
+
+    static ContainerRun jetty(String name, boolean withAgent, String environment, String webapp) {
+        return ContainerRun.of(name, agentArgs(withAgent), "jetty-" + environment, "com.example.containers.host.JettyHost",
+                List.of(environment, webappDir(webapp)), REQUESTS);
+    }
+
+    private static List<String> agentArgs(boolean withAgent) {
+        return withAgent ? List.of(ItEnv.javaagent(config())) : List.of();
+    }
+
+    private static String webappDir(String webapp) {
+        return ItEnv.appsDir().resolve(webapp).toString();
     }
 
     private static Path config() {
