@@ -32,6 +32,8 @@ final class TypePlanner {
   private static final Advice[] MEMO_ADVICE = memoAdvice();
 
   private final List<Boundary> boundaries = new ArrayList<>();
+  /** {@code AsyncContext.start(Runnable)} of servlet containers, when requests propagate. */
+  private final List<Boundary> asyncStarts = new ArrayList<>();
   private final List<Rule> memoRules = new ArrayList<>();
   private final List<Rule> invalidateRules = new ArrayList<>();
   private final Consumer<String> notice;
@@ -44,6 +46,11 @@ final class TypePlanner {
       String servlet = api + ".Servlet";
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
       boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3, classFile(servlet)));
+      if (config.propagate()) {
+        // the container runs the task on its own pool and never exposes it again: it is wrapped
+        asyncStarts.add(new Boundary(implementing(api + ".AsyncContext"), "start", 1,
+            classFile(servlet)));
+      }
     }
     // Every exchange of the JDK HTTP server runs its HttpHandler.handle inside this chain, lambdas
     // included, so one class replaces matching every class against the HttpHandler hierarchy.
@@ -90,6 +97,11 @@ final class TypePlanner {
         return true;
       }
     }
+    for (Boundary start : asyncStarts) {
+      if (applies(start, type, loader)) {
+        return true;
+      }
+    }
     return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
   }
 
@@ -110,9 +122,22 @@ final class TypePlanner {
         typeBoundaries.add(boundary);
       }
     }
+    List<Boundary> typeAsyncStarts = new ArrayList<>(0);
+    for (Boundary start : asyncStarts) {
+      if (applies(start, type, loader)) {
+        typeAsyncStarts.add(start);
+      }
+    }
+    List<MethodDescription> asyncStartMethods = new ArrayList<>(0);
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       if (!MethodRules.isPlainMethod(method)) {
         continue;
+      }
+      for (Boundary start : typeAsyncStarts) {
+        if (start.matches(method)
+            && method.getParameters().get(0).getType().asErasure().represents(Runnable.class)) {
+          asyncStartMethods.add(method);
+        }
       }
       for (Boundary boundary : typeBoundaries) {
         if (boundary.matches(method)) {
@@ -142,6 +167,7 @@ final class TypePlanner {
       builder = builder.visit(Advice.to(PersistenceContextAdvice.class).on(isConstructor()));
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
+    builder = visit(builder, HandOffAdvice.WrapFirst.class, asyncStartMethods);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
     }
