@@ -4,6 +4,7 @@ import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
+import io.memoguard.agent.instrument.JdkHandOffInstrumenter;
 import io.memoguard.agent.instrument.ReflectiveWriteTransformer;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
@@ -39,6 +40,11 @@ final class Installer {
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
           + " (" + error + "); writes through reflection (Field.set) are not guarded"))
           .install(inst);
+    }
+    if (config.propagate()) {
+      // after configure, like the reflective barrier: JDK executors call the runtime from here on
+      new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
+          + " (" + error + "); requests are not carried into work handed to it")).install(inst);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
         "memoguard-exit-report"));

@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The memo table of one request. Entries are added only by the request's own thread, but a write
- * barrier on another thread may remove one, hence a concurrent map: a hit reads it without taking
- * a lock. Keys hold only JDK value types, so no host code runs inside the map.
+ * The memo table of one request. Entries are added by the request's own thread and by the threads
+ * running work it handed off, and a write barrier on any thread may remove one, hence a concurrent
+ * map: a hit reads it without taking a lock. Keys hold only JDK value types, so no host code runs
+ * inside the map.
+ *
+ * <p>Lifetime is a reference count: one reference for the boundary that opened the request, one per
+ * handed-off task not yet finished (see {@link PendingTasks}). The request closes when the count
+ * reaches zero, on whichever thread releases last.
  */
 final class Request {
-  /** Boundary nesting depth; touched only by the owning thread. */
-  int depth;
-
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
+  private final AtomicInteger references = new AtomicInteger(1);
   private volatile boolean closed;
 
   Entry get(Key key) {
@@ -57,6 +61,26 @@ final class Request {
       }
     }
     return removed;
+  }
+
+  /** Adds a reference; false, adding none, when the request has already ended. */
+  boolean retain() {
+    for (;;) {
+      int n = references.get();
+      if (n <= 0) {
+        return false;
+      }
+      if (references.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Drops a reference; the last one closes the request. */
+  void release() {
+    if (references.decrementAndGet() == 0) {
+      close();
+    }
   }
 
   boolean isClosed() {

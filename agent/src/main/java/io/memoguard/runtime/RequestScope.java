@@ -1,29 +1,38 @@
 package io.memoguard.runtime;
 
 /**
- * Request boundaries. The outermost boundary on a thread opens a {@link Request}; nested boundaries
- * (a filter chain ending in a servlet, a handler calling another) join it. The request is removed
- * from the thread when the outermost boundary returns or throws, so a pooled thread carries nothing
- * into its next task.
+ * Request boundaries and the request current on each thread.
+ *
+ * <p>The outermost boundary on a thread opens a {@link Request}; nested boundaries (a filter chain
+ * ending in a servlet, a handler calling another) join it. The thread lets go of the request when
+ * that boundary returns or throws, so a pooled thread carries nothing into its next task. The
+ * request itself ends when its boundary has returned and every task it handed to another thread
+ * has finished or been dropped (see {@link HandOff}); until then those tasks keep using it.
+ *
+ * <p>A boundary entered on a thread whose request was handed to it by a task opens a new request
+ * of its own and puts the handed-off one back when it returns.
  */
 public final class RequestScope {
-  private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
+  static final ThreadLocal<Binding> CURRENT = new ThreadLocal<>();
 
   private RequestScope() {}
 
   /** Returns whether the boundary was entered; only then must {@link #exit()} be called. */
   public static boolean enter() {
     try {
-      Request request = CURRENT.get();
-      if (request == null) {
-        if (!Settings.enabled) {
-          return false;
-        }
-        request = new Request();
-        CURRENT.set(request);
-        Stats.REQUESTS.increment();
+      Binding binding = CURRENT.get();
+      if (binding != null && !binding.handedOff) {
+        binding.depth++;
+        return true;
       }
-      request.depth++;
+      if (!Settings.enabled) {
+        return false;
+      }
+      PendingTasks.sweep();
+      Binding opened = new Binding(new Request(), binding, false);
+      opened.depth = 1;
+      CURRENT.set(opened);
+      Stats.REQUESTS.increment();
       return true;
     } catch (Throwable error) {
       Settings.sink.internalError("request start", error);
@@ -32,16 +41,13 @@ public final class RequestScope {
   }
 
   public static void exit() {
-    Request request = CURRENT.get();
-    if (request == null) {
-      return;
-    }
-    if (--request.depth > 0) {
-      return;
-    }
-    CURRENT.remove();
     try {
-      request.close();
+      Binding binding = CURRENT.get();
+      if (binding == null || binding.handedOff || --binding.depth > 0) {
+        return;
+      }
+      set(binding.outer);
+      binding.request.release();
     } catch (Throwable error) {
       Settings.sink.internalError("request end", error);
     }
@@ -49,48 +55,114 @@ public final class RequestScope {
 
   /**
    * The current thread's request as an opaque token for work handed to another thread, or null
-   * outside a request.
+   * outside a request. The token keeps the request open until it is attached and restored, or until
+   * it is no longer reachable; it may be attached on several threads.
    */
   public static Object capture() {
-    return CURRENT.get();
+    try {
+      Binding binding = CURRENT.get();
+      if (binding == null) {
+        return null;
+      }
+      Token token = new Token(binding.request);
+      PendingTasks.put(token, binding.request);
+      return token;
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+      return null;
+    }
   }
 
   /**
    * Makes a captured request current on this thread for the duration of a handed-off task. Returns
-   * what was current before; pass it to {@link #restore(Object)} in a finally block.
+   * what was current before; pass it to {@link #restore(Object)} in a finally block. A token whose
+   * request has already ended attaches nothing.
    */
   public static Object attach(Object token) {
-    Request previous = CURRENT.get();
-    if (token instanceof Request request) {
-      CURRENT.set(request);
+    Binding previous = CURRENT.get();
+    try {
+      if (token instanceof Token) {
+        Request request = PendingTasks.take(token);
+        if (request == null) {
+          Request captured = ((Token) token).request;
+          request = captured.retain() ? captured : null;
+        }
+        if (request != null) {
+          CURRENT.set(new Binding(request, previous, true));
+        }
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
     }
     return previous;
   }
 
-  /** Undoes {@link #attach(Object)}: a thread that had no request keeps no thread-local behind. */
+  /**
+   * Undoes {@link #attach(Object)}: the handed-off request gives back the reference the task held,
+   * and a thread that had no request keeps no thread-local behind.
+   */
   public static void restore(Object previous) {
-    if (previous instanceof Request request) {
-      CURRENT.set(request);
-    } else {
-      CURRENT.remove();
+    try {
+      Binding current = CURRENT.get();
+      set(previous instanceof Binding ? (Binding) previous : null);
+      if (current != null && current != previous && current.handedOff) {
+        current.request.release();
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
     }
   }
 
   /**
-   * Takes the outermost boundary's request off the thread without closing it, for a request that
-   * goes on asynchronously; null if the boundary is nested or there is none.
+   * Whether the current binding is an outermost boundary (not nested, not a handed-off task), the
+   * only one that may end a request.
+   */
+  static boolean atOutermostBoundary() {
+    Binding binding = CURRENT.get();
+    return binding != null && !binding.handedOff && binding.depth == 1;
+  }
+
+  /**
+   * Takes the outermost boundary's request off the thread without giving back the boundary's
+   * reference, for a request that goes on asynchronously: the caller releases it later. Null if
+   * the boundary is nested, a handed-off task, or there is none.
    */
   static Request detachOutermost() {
-    Request request = CURRENT.get();
-    if (request == null || request.depth != 1) {
+    if (!atOutermostBoundary()) {
       return null;
     }
-    request.depth = 0;
-    CURRENT.remove();
-    return request;
+    Binding binding = CURRENT.get();
+    binding.depth = 0;
+    set(binding.outer);
+    return binding.request;
   }
 
   static Request current() {
-    return CURRENT.get();
+    Binding binding = CURRENT.get();
+    return binding == null ? null : binding.request;
+  }
+
+  /** Attaches a request whose reference the caller already holds (a pending task's). */
+  static Binding attachTaken(Request request) {
+    Binding previous = CURRENT.get();
+    CURRENT.set(new Binding(request, previous, true));
+    return previous;
+  }
+
+  private static void set(Binding binding) {
+    if (binding == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(binding);
+    }
+  }
+
+  /** What {@link #capture()} returns: it keeps the request object, not the request open. */
+  private static final class Token {
+    final Request request;
+
+    Token(Request request) {
+      this.request = request;
+    }
   }
 }

@@ -8,69 +8,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Servlet requests that go on asynchronously ({@code startAsync}): when the outermost servlet
  * boundary returns with the request in asynchronous mode, the request leaves the thread (pooled
- * threads keep nothing) but stays open until the container reports the asynchronous cycle's end
- * to an {@code AsyncListener}; {@code AsyncContext.start(Runnable)} tasks run in it. The servlet
- * API (javax or jakarta) is reached by reflection: this class is on the bootstrap class path.
+ * threads keep nothing) but the boundary's reference on it is kept until the container reports the
+ * asynchronous cycle's end to an {@code AsyncListener}. Work handed off meanwhile (see
+ * {@link HandOff}) holds references of its own, so the request ends when both are over. The
+ * servlet API (javax or jakarta) is reached by reflection: this class is on the bootstrap class
+ * path.
  */
 public final class ServletAsync {
   private ServletAsync() {}
 
   /** Replaces {@link RequestScope#exit()} at the exit of a servlet boundary. */
   public static void exit(Object servletRequest) {
-    Request request = RequestScope.current();
-    if (request != null && request.depth == 1 && servletRequest != null) {
-      ServletApi api = null;
-      try {
-        api = ServletApi.of(servletRequest.getClass());
-      } catch (Throwable error) {
-        Settings.sink.internalError("async request check", error);
-      }
-      if (api != null && api.isAsyncStarted(servletRequest)) {
-        RequestScope.detachOutermost();
-        if (!api.closeOnCompletion(servletRequest, request)) {
-          request.close();
+    try {
+      if (servletRequest != null && RequestScope.atOutermostBoundary()) {
+        ServletApi api = ServletApi.of(servletRequest.getClass());
+        if (api != null && api.isAsyncStarted(servletRequest)) {
+          Request request = RequestScope.detachOutermost();
+          if (!api.releaseOnCompletion(servletRequest, request)) {
+            request.release();
+          }
+          return;
         }
-        return;
       }
+    } catch (Throwable error) {
+      Settings.sink.internalError("async request end", error);
     }
     RequestScope.exit();
   }
 
-  /**
-   * Wraps a task given to {@code AsyncContext.start} so that it runs in the current request;
-   * returns the task itself outside a request.
-   */
-  public static Runnable inCurrentRequest(Runnable task) {
-    try {
-      Object request = RequestScope.capture();
-      return request == null || task == null ? task : new InRequest(request, task);
-    } catch (Throwable error) {
-      Settings.sink.internalError("async task", error);
-      return task;
-    }
-  }
-
-  private static final class InRequest implements Runnable {
-    private final Object request;
-    private final Runnable task;
-
-    InRequest(Object request, Runnable task) {
-      this.request = request;
-      this.task = task;
-    }
-
-    @Override
-    public void run() {
-      Object previous = RequestScope.attach(request);
-      try {
-        task.run();
-      } finally {
-        RequestScope.restore(previous);
-      }
-    }
-  }
-
-  /** Closes the request once, at the first end event of its asynchronous cycle. */
+  /** Gives back the boundary's reference once, at the first end event of its asynchronous cycle. */
   static final class AsyncEnd implements InvocationHandler {
     private final Request request;
     private final ServletApi api;
@@ -87,7 +53,7 @@ public final class ServletAsync {
         switch (method.getName()) {
           case "onComplete", "onError", "onTimeout" -> {
             if (ended.compareAndSet(false, true)) {
-              request.close();
+              request.release();
             }
           }
           // a new startAsync on the same request drops the listeners; stay registered
@@ -185,8 +151,8 @@ public final class ServletAsync {
       }
     }
 
-    /** Registers the request's end listener; false if that is not possible (close now, then). */
-    boolean closeOnCompletion(Object servletRequest, Request request) {
+    /** Registers the request's end listener; false if that is not possible (release now, then). */
+    boolean releaseOnCompletion(Object servletRequest, Request request) {
       try {
         Object context = getAsyncContext.invoke(servletRequest);
         Object listener = Proxy.newProxyInstance(listenerType.getClassLoader(), new Class<?>[] {listenerType},

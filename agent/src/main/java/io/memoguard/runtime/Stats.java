@@ -11,6 +11,8 @@ public final class Stats {
   static final LongAdder PASS_THROUGH = new LongAdder();
   static final LongAdder INVALIDATIONS = new LongAdder();
   static final LongAdder MUTATIONS = new LongAdder();
+  /** Tasks that ran in the request of the thread that handed them off. */
+  static final LongAdder HANDED_OFF = new LongAdder();
 
   private Stats() {}
 
@@ -21,4 +23,5 @@ public final class Stats {
   public static long passThrough() { return PASS_THROUGH.sum(); }
   public static long invalidations() { return INVALIDATIONS.sum(); }
   public static long mutations() { return MUTATIONS.sum(); }
+  public static long handedOff() { return HANDED_OFF.sum(); }
 }

@@ -61,6 +61,11 @@ public final class Db {
     return statements.get()[0];
   }
 
+  /** Adds statements that work for the calling thread's request ran on other threads. */
+  public void addStatements(int count) {
+    statements.get()[0] += count;
+  }
+
   public void resetStatementCount() {
     statements.remove();
   }

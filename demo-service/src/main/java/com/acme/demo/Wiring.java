@@ -8,6 +8,7 @@ import com.acme.repo.TenantRepository;
 import com.acme.service.AccessService;
 import com.acme.service.BestRateService;
 import com.acme.service.DisclosureService;
+import com.acme.service.FanOutService;
 import com.acme.service.InvestorReportService;
 import com.acme.service.InvestorService;
 import com.acme.service.MortgageViewService;
@@ -18,6 +19,7 @@ import com.acme.service.RateService;
 import com.acme.service.RiskService;
 import com.acme.service.ViewAssembler;
 import com.acme.web.BestRateHandler;
+import com.acme.web.FanOutHandler;
 import com.acme.web.HealthHandler;
 import com.acme.web.MortgageViewHandler;
 import com.acme.web.OverviewHandler;
@@ -25,6 +27,7 @@ import com.acme.web.ProductListHandler;
 import com.acme.web.RateHandler;
 import com.acme.web.RequestScope;
 import com.acme.web.Router;
+import com.acme.web.UnrelatedPoolWorkHandler;
 import java.util.List;
 
 /** Builds the object graph by hand: repositories, the services on top, the handlers on top. */
@@ -48,6 +51,8 @@ final class Wiring {
 
     ProductCatalogService catalogs = new ProductCatalogService(products);
 
+    FanOutService fanOut = new FanOutService(tenants, mortgages, db);
+
     RequestScope scope = new RequestScope(db, cache);
     return new Router(List.of(
         new HealthHandler(scope),
@@ -55,6 +60,8 @@ final class Wiring {
         new OverviewHandler(overviews, scope),
         new RateHandler(new RateService(mortgages), scope),
         new ProductListHandler(catalogs, scope),
-        new BestRateHandler(new BestRateService(products, catalogs), scope)));
+        new BestRateHandler(new BestRateService(products, catalogs), scope),
+        new FanOutHandler(fanOut, scope),
+        new UnrelatedPoolWorkHandler(fanOut, scope)));
   }
 }

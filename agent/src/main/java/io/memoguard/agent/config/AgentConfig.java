@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The validated configuration. {@code logFile} is null for standard error. Lists are immutable and
- * never null.
+ * never null. {@code propagate} ({@code requests.propagate}, on by default) carries a request into
+ * the work it hands to other threads.
  */
 public record AgentConfig(
     Path source,
@@ -17,7 +18,16 @@ public record AgentConfig(
     int maxEntries,
     int maxGraphObjects,
     String logLevel,
-    String logFile) {
+    String logFile,
+    boolean propagate) {
+
+  /** As the canonical constructor, with {@code propagate} at its default (on). */
+  public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
+      List<String> guardPackages, OnMutation onMutation, List<EntryPoint> entryPoints,
+      int maxEntries, int maxGraphObjects, String logLevel, String logFile) {
+    this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
+        maxGraphObjects, logLevel, logFile, true);
+  }
 
   public static final List<String> DEFAULT_READ_METHODS = List.of(
       "get*", "find*", "load*", "fetch*", "read*", "list*", "count*", "exists*", "query*",

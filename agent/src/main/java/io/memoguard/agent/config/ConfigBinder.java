@@ -23,7 +23,7 @@ final class ConfigBinder {
   private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
   private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
   private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
-  private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries");
+  private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "propagate");
   private static final List<String> LOG_KEYS = List.of("level", "file");
   private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   private static final String METHOD_GLOBS = "a non-empty list of method-name globs";
@@ -60,10 +60,12 @@ final class ConfigBinder {
 
     List<EntryPoint> entryPoints = List.of();
     int maxEntries = AgentConfig.DEFAULT_MAX_ENTRIES;
+    boolean propagate = true;
     Fields requests = section(top.get("requests"), REQUEST_KEYS);
     if (requests != null) {
       entryPoints = rules(requests.get("entry-points"), "a list of entry points", this::entryPoint);
       maxEntries = positiveInt(requests.get("max-entries"), maxEntries);
+      propagate = flag(requests.get("propagate"), propagate);
     }
 
     String logLevel = "info";
@@ -75,7 +77,7 @@ final class ConfigBinder {
     }
 
     return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
-        maxEntries, maxGraphObjects, logLevel, logFile);
+        maxEntries, maxGraphObjects, logLevel, logFile, propagate);
   }
 
   // ---- sections ----
@@ -262,6 +264,19 @@ final class ConfigBinder {
     } catch (InvalidPathException e) {
       throw nodes.error(entry.value(), "'file' is not a valid path");
     }
+  }
+
+  /** A YAML boolean ({@code true}/{@code false}); strings such as "yes" or "on" are errors. */
+  private boolean flag(Entry entry, boolean absent) throws ConfigException {
+    if (entry == null) {
+      return absent;
+    }
+    Node value = entry.value();
+    if (!(value instanceof ScalarNode scalar) || !Tag.BOOL.equals(value.getTag())) {
+      throw nodes.error(entry.where(), YamlNodes.quote(entry.name())
+          + " must be true or false, found " + YamlNodes.typeName(value));
+    }
+    return Boolean.parseBoolean(scalar.getValue());
   }
 
   private int positiveInt(Entry entry, int absent) throws ConfigException {

@@ -32,7 +32,7 @@ final class TypePlanner {
   private static final Advice[] MEMO_ADVICE = memoAdvice();
 
   private final List<Boundary> boundaries = new ArrayList<>();
-  /** AsyncContext.start(Runnable) of both servlet APIs: the task joins the starting request. */
+  /** {@code AsyncContext.start(Runnable)} of servlet containers, when requests propagate. */
   private final List<Boundary> asyncStarts = new ArrayList<>();
   private final List<Rule> memoRules = new ArrayList<>();
   private final List<Rule> invalidateRules = new ArrayList<>();
@@ -46,7 +46,11 @@ final class TypePlanner {
       String servlet = api + ".Servlet";
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
       boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3, classFile(servlet)));
-      asyncStarts.add(new Boundary(implementing(api + ".AsyncContext"), "start", 1, classFile(servlet)));
+      if (config.propagate()) {
+        // the container runs the task on its own pool and never exposes it again: it is wrapped
+        asyncStarts.add(new Boundary(implementing(api + ".AsyncContext"), "start", 1,
+            classFile(servlet)));
+      }
     }
     // Every exchange of the JDK HTTP server runs its HttpHandler.handle inside this chain, lambdas
     // included, so one class replaces matching every class against the HttpHandler hierarchy.
@@ -105,7 +109,6 @@ final class TypePlanner {
       ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
     List<MethodDescription> servletBoundaryMethods = new ArrayList<>();
-    List<MethodDescription> asyncStartMethods = new ArrayList<>();
     List<List<MethodDescription>> memoized = new ArrayList<>(MEMO_ADVICE.length);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       memoized.add(new ArrayList<>());
@@ -120,26 +123,27 @@ final class TypePlanner {
         typeBoundaries.add(boundary);
       }
     }
-    List<Boundary> typeAsyncStarts = new ArrayList<>();
+    List<Boundary> typeAsyncStarts = new ArrayList<>(0);
     for (Boundary start : asyncStarts) {
       if (applies(start, type, loader)) {
         typeAsyncStarts.add(start);
       }
     }
+    List<MethodDescription> asyncStartMethods = new ArrayList<>(0);
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       if (!MethodRules.isPlainMethod(method)) {
         continue;
+      }
+      for (Boundary start : typeAsyncStarts) {
+        if (start.matches(method)
+            && method.getParameters().get(0).getType().asErasure().represents(Runnable.class)) {
+          asyncStartMethods.add(method);
+        }
       }
       for (Boundary boundary : typeBoundaries) {
         if (boundary.matches(method)) {
           // servlet boundaries (those with an API) know their request, and so its async mode
           (boundary.api != null ? servletBoundaryMethods : boundaryMethods).add(method);
-          break;
-        }
-      }
-      for (Boundary start : typeAsyncStarts) {
-        if (start.matches(method) && method.getParameters().get(0).getType().asErasure().represents(Runnable.class)) {
-          asyncStartMethods.add(method);
           break;
         }
       }
@@ -166,7 +170,7 @@ final class TypePlanner {
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     builder = visit(builder, ServletBoundaryAdvice.class, servletBoundaryMethods);
-    builder = visit(builder, AsyncStartAdvice.class, asyncStartMethods);
+    builder = visit(builder, HandOffAdvice.WrapFirst.class, asyncStartMethods);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
     }

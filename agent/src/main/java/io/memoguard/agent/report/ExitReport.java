@@ -42,7 +42,8 @@ public final class ExitReport implements Runnable {
       log.info("summary: requests=" + Stats.requests() + " calls=" + Stats.calls()
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()
           + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
-          + " mutations=" + Stats.mutations() + " round-trips-saved=" + Stats.hits()
+          + " mutations=" + Stats.mutations() + " handed-off=" + Stats.handedOff()
+          + " round-trips-saved=" + Stats.hits()
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
       log.stop();

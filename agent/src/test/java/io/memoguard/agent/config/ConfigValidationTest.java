@@ -58,7 +58,7 @@ class ConfigValidationTest extends ConfigFileTestSupport {
       assertError("""
           requests:
             entrypoints: []
-          """, 2, 3, "unknown key 'entrypoints' (expected one of: entry-points, max-entries)");
+          """, 2, 3, "unknown key 'entrypoints' (expected one of: entry-points, max-entries, propagate)");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package io.memoguard.runtime;
+
+/**
+ * What a thread's {@link RequestScope} holds: the request current on this thread, and how it got
+ * there. A binding is owned by one thread, so {@link #depth} needs no synchronization even when
+ * several threads work for the same request.
+ */
+final class Binding {
+  final Request request;
+  /** The binding this one replaced, put back when this one ends; null if the thread had none. */
+  final Binding outer;
+  /**
+   * True when the request was handed to this thread with a task. A request boundary entered under
+   * such a binding opens its own request: container work that happens to run on a thread carrying
+   * a handed-off scope is not part of the request that handed it.
+   */
+  final boolean handedOff;
+  /** Boundary nesting depth of an owned binding. */
+  int depth;
+
+  Binding(Request request, Binding outer, boolean handedOff) {
+    this.request = request;
+    this.outer = outer;
+    this.handedOff = handedOff;
+  }
+}

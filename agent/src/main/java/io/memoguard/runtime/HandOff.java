@@ -1,0 +1,97 @@
+package io.memoguard.runtime;
+
+/**
+ * Entry points for the advice woven into JDK executors and servlet containers, carrying the current
+ * request to the thread that runs a handed-off task. A task is associated with the request when it
+ * is handed over ({@link #capture}) and the request is attached around its run ({@link #begin} /
+ * {@link #end}, or {@link #run}); tasks handed over outside a request cost an emptiness check.
+ * Every method returns normally whatever happens inside, except that {@link #run} lets the task's
+ * own exceptions through.
+ */
+public final class HandOff {
+  /** {@link #begin} found nothing to attach: {@link #end} does nothing. */
+  private static final Object NOTHING = new Object();
+  /** {@link #begin} attached a request on a thread that had none. */
+  private static final Object NO_PREVIOUS = new Object();
+
+  private HandOff() {}
+
+  /** A task is being handed to another thread: remember the current request for it, if any. */
+  public static void capture(Object task) {
+    try {
+      Request request = RequestScope.current();
+      if (request != null && task != null) {
+        PendingTasks.put(task, request);
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+    }
+  }
+
+  /** A handed-off task will not run (rejected): give back what it held. */
+  public static void discard(Object task) {
+    try {
+      if (task != null) {
+        PendingTasks.discard(task);
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+    }
+  }
+
+  /**
+   * A task starts: attaches the request it was handed from, if any. Returns what to pass to
+   * {@link #end} in a finally block.
+   */
+  public static Object begin(Object task) {
+    try {
+      Request request = PendingTasks.take(task);
+      if (request == null) {
+        return NOTHING;
+      }
+      Stats.HANDED_OFF.increment();
+      Binding previous = RequestScope.attachTaken(request);
+      return previous == null ? NO_PREVIOUS : previous;
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+      return NOTHING;
+    }
+  }
+
+  /** The task begun with {@link #begin} has ended: the thread's previous state comes back exactly. */
+  public static void end(Object begun) {
+    if (begun != NOTHING) {
+      RequestScope.restore(begun == NO_PREVIOUS ? null : begun);
+    }
+  }
+
+  /** Runs a task at a call site that an executor's worker loop has been rewritten to call. */
+  public static void run(Runnable task) {
+    Object begun = begin(task);
+    try {
+      task.run();
+    } finally {
+      end(begun);
+    }
+  }
+
+  /**
+   * Wraps a task for an executor that never exposes it again (a servlet container's
+   * {@code AsyncContext.start}, a thread started per task); returns {@code task} itself outside a
+   * request.
+   */
+  public static Runnable wrap(Runnable task) {
+    try {
+      Request request = RequestScope.current();
+      if (request == null || task == null || task instanceof HandedOffRunnable) {
+        return task;
+      }
+      HandedOffRunnable wrapper = new HandedOffRunnable(task);
+      PendingTasks.put(wrapper, request);
+      return wrapper;
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+      return task;
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package io.memoguard.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.memoguard.agent.instrument.RecordingSink;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request lifetime with hand-offs, driven through the runtime API the JDK advice calls. The
+ * other thread is a plain single-thread pool here (not instrumented in this JVM): the test calls
+ * {@link HandOff#begin}/{@link HandOff#end} itself where the rewritten worker loop would.
+ */
+class HandOffTest {
+  private static final String SITE = "com.acme.Repo|find|(J)Ljava/lang/Object;";
+
+  private final RecordingSink sink = new RecordingSink();
+  private ExecutorService worker;
+
+  @BeforeEach
+  void setUp() {
+    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    worker = Executors.newSingleThreadExecutor();
+  }
+
+  @AfterEach
+  void tearDown() {
+    worker.shutdownNow();
+    assertThat(RequestScope.CURRENT.get()).as("test thread left without a request").isNull();
+    assertThat(sink.errors).isEmpty();
+  }
+
+  @Test
+  void aHandedOffTaskSeesTheRequestsEntriesAndKeepsTheRequestOpenUntilItEnds() throws Exception {
+    Object task = new Object();
+    assertThat(RequestScope.enter()).isTrue();
+    Request request = RequestScope.current();
+    store(1L, "loaded once");
+    HandOff.capture(task);
+    RequestScope.exit();
+    assertThat(request.isClosed()).as("open while a handed-off task is pending").isFalse();
+
+    String seen = onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        return (String) hit(1L);
+      } finally {
+        HandOff.end(begun);
+      }
+    });
+
+    assertThat(seen).isEqualTo("loaded once");
+    assertThat(request.isClosed()).as("closed when the last task ended").isTrue();
+    assertThat(PendingTasks.size()).isZero();
+  }
+
+  @Test
+  void theRequestEndsWithItsBoundaryWhenTasksFinishedFirst() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    HandOff.capture(task);
+    onWorker(() -> {
+      HandOff.end(HandOff.begin(task));
+      return null;
+    });
+    assertThat(request.isClosed()).isFalse();
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
+  }
+
+  @Test
+  void theWorkerThreadLocalIsExactlyAsBeforeAfterATask() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    HandOff.capture(task);
+    RequestScope.exit();
+    Boolean emptyAfter = onWorker(() -> {
+      assertThat(RequestScope.CURRENT.get()).isNull();
+      HandOff.end(HandOff.begin(task));
+      return RequestScope.CURRENT.get() == null;
+    });
+    assertThat(emptyAfter).isTrue();
+  }
+
+  @Test
+  void aTaskRunOnAThreadInAnotherRequestPutsThatRequestBack() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request handing = RequestScope.current();
+    HandOff.capture(task);
+    RequestScope.exit();
+    Binding[] bindings = onWorker(() -> {
+      RequestScope.enter();
+      Binding own = RequestScope.CURRENT.get();
+      Object begun = HandOff.begin(task);
+      Binding during = RequestScope.CURRENT.get();
+      HandOff.end(begun);
+      Binding after = RequestScope.CURRENT.get();
+      RequestScope.exit();
+      return new Binding[] {own, during, after};
+    });
+    assertThat(bindings[1].request).isSameAs(handing);
+    assertThat(bindings[2]).isSameAs(bindings[0]);
+    assertThat(handing.isClosed()).isTrue();
+    assertThat(bindings[0].request.isClosed()).isTrue();
+  }
+
+  @Test
+  void aBoundaryOnAHandedOffThreadOpensItsOwnRequestAndRestoresTheHandedOne() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request handing = RequestScope.current();
+    store(1L, "of the handing request");
+    HandOff.capture(task);
+    Object[] seen = onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        assertThat(RequestScope.enter()).isTrue();
+        Request inner = RequestScope.current();
+        Object innerHit = hit(1L);
+        store(2L, "of the inner request");
+        RequestScope.exit();
+        return new Object[] {inner, innerHit, RequestScope.current(), inner.isClosed()};
+      } finally {
+        HandOff.end(begun);
+      }
+    });
+    RequestScope.exit();
+    assertThat(seen[0]).isNotSameAs(handing);
+    assertThat(seen[1]).as("the inner request does not see the handing one's entries").isNull();
+    assertThat(seen[2]).as("handed-off request current again").isSameAs(handing);
+    assertThat(seen[3]).as("the inner request ends with its own boundary").isEqualTo(true);
+    assertThat(handing.isClosed()).isTrue();
+  }
+
+  @Test
+  void depthIsPerThread() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    HandOff.capture(task);
+    onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      // an unbalanced exit on a handed-off thread must not end the owner's boundaries
+      RequestScope.exit();
+      RequestScope.exit();
+      HandOff.end(begun);
+      return null;
+    });
+    RequestScope.exit();
+    assertThat(RequestScope.current()).isSameAs(request);
+    assertThat(request.isClosed()).isFalse();
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
+  }
+
+  @Test
+  void aRejectedTaskGivesItsReferenceBack() {
+    Object task = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    HandOff.capture(task);
+    HandOff.discard(task);
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
+    assertThat(HandOff.begin(task)).as("nothing left to attach").isNotNull();
+    assertThat(RequestScope.current()).isNull();
+  }
+
+  @Test
+  void aTaskDroppedWithoutRunningDoesNotKeepTheRequestOpen() throws Exception {
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    store(1L, "value");
+    HandOff.capture(new Object());
+    RequestScope.exit();
+    assertThat(request.isClosed()).isFalse();
+    for (int i = 0; i < 50 && !request.isClosed(); i++) {
+      System.gc();
+      Thread.sleep(20);
+      PendingTasks.sweep();
+    }
+    assertThat(request.isClosed()).as("closed once the dropped task was collected").isTrue();
+  }
+
+  @Test
+  void aTaskCapturedOutsideARequestRunsOutsideOne() throws Exception {
+    Object task = new Object();
+    HandOff.capture(task);
+    Object current = onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        return RequestScope.current();
+      } finally {
+        HandOff.end(begun);
+      }
+    });
+    assertThat(current).isNull();
+    assertThat(PendingTasks.size()).isZero();
+  }
+
+  @Test
+  void aTaskRunTwiceRunsInTheRequestOnlyOnce() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    HandOff.capture(task);
+    RequestScope.exit();
+    Supplier<Request> run = () -> {
+      Object begun = HandOff.begin(task);
+      try {
+        return RequestScope.current();
+      } finally {
+        HandOff.end(begun);
+      }
+    };
+    assertThat(onWorker(run::get)).isSameAs(request);
+    assertThat(onWorker(run::get)).isNull();
+  }
+
+  @Test
+  void theSameTaskHandedOverTwiceHoldsOneReference() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    HandOff.capture(task);
+    HandOff.capture(task);
+    RequestScope.exit();
+    onWorker(() -> {
+      HandOff.end(HandOff.begin(task));
+      return null;
+    });
+    assertThat(request.isClosed()).isTrue();
+  }
+
+  @Test
+  void aWrappedTaskRunsInTheRequestAndOutsideARequestNothingIsWrapped() throws Exception {
+    Runnable plain = () -> { };
+    assertThat(HandOff.wrap(plain)).isSameAs(plain);
+
+    AtomicReference<Request> seen = new AtomicReference<>();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    Runnable wrapped = HandOff.wrap(() -> seen.set(RequestScope.current()));
+    assertThat(HandOff.wrap(wrapped)).as("not wrapped twice").isSameAs(wrapped);
+    RequestScope.exit();
+    worker.submit(wrapped).get();
+    assertThat(seen.get()).isSameAs(request);
+    assertThat(request.isClosed()).isTrue();
+  }
+
+  @Test
+  void aTokenMayBeAttachedOnSeveralThreadsAndTheRequestEndsAfterTheLast() throws Exception {
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    Object token = RequestScope.capture();
+    RequestScope.exit();
+    Object previous = RequestScope.attach(token);
+    assertThat(RequestScope.current()).isSameAs(request);
+    Request onWorker = onWorker(() -> {
+      Object before = RequestScope.attach(token);
+      try {
+        return RequestScope.current();
+      } finally {
+        RequestScope.restore(before);
+      }
+    });
+    assertThat(onWorker).isSameAs(request);
+    assertThat(request.isClosed()).isFalse();
+    RequestScope.restore(previous);
+    assertThat(request.isClosed()).isTrue();
+    assertThat(RequestScope.attach(token)).as("an ended request attaches nothing").isNull();
+    assertThat(RequestScope.current()).isNull();
+  }
+
+  @Test
+  void entriesStoredByAHandedOffTaskAreSeenByTheOwnerAndDisposedAtTheEnd() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    HandOff.capture(task);
+    onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        store(7L, "from the worker");
+      } finally {
+        HandOff.end(begun);
+      }
+      return null;
+    });
+    assertThat(hit(7L)).isEqualTo("from the worker");
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
+    assertThat(request.removeAll()).isEmpty();
+  }
+
+  private <T> T onWorker(java.util.concurrent.Callable<T> body) throws Exception {
+    Future<T> result = worker.submit(body);
+    return result.get();
+  }
+
+  private static void store(long id, Object value) {
+    Object key = Memo.key(SITE, null, new Object[] {id});
+    assertThat(key).isNotNull();
+    Memo.store(key, value);
+  }
+
+  private static Object hit(long id) {
+    Object key = Memo.key(SITE, null, new Object[] {id});
+    if (key == null) {
+      return null;
+    }
+    Object entry = Memo.hit(key);
+    return entry == null ? null : Memo.value(entry);
+  }
+}
