@@ -40,6 +40,10 @@ public final class RequestScope {
     }
   }
 
+  /**
+   * Leaves a boundary entered with {@link #enter()}. The outermost one puts back what the thread
+   * had before and gives back the boundary's reference on the request.
+   */
   public static void exit() {
     try {
       Binding binding = CURRENT.get();
