@@ -15,12 +15,29 @@ final class Binding {
    * a handed-off scope is not part of the request that handed it.
    */
   final boolean handedOff;
+  /**
+   * Whether this binding keeps its request active (see {@link Request#isActive()}): the opening
+   * boundary, an explicit {@link RequestScope#attach}, and a task the servlet container runs for an
+   * async request do; a task handed to a JDK executor does not.
+   */
+  final boolean keepsActive;
   /** Boundary nesting depth of an owned binding. */
   int depth;
 
-  Binding(Request request, Binding outer, boolean handedOff) {
+  Binding(Request request, Binding outer, boolean handedOff, boolean keepsActive) {
     this.request = request;
     this.outer = outer;
     this.handedOff = handedOff;
+    this.keepsActive = keepsActive;
+  }
+
+  /**
+   * The request as memoization sees it: a task handed to an executor that is still running after
+   * its request stopped being active (the boundary returned and no async continuation runs) works
+   * outside any request. A background loop started from request code so never keeps serving that
+   * request's results, and hands nothing further.
+   */
+  Request effectiveRequest() {
+    return !handedOff || keepsActive || request.isActive() ? request : null;
   }
 }

@@ -44,13 +44,17 @@ public final class HandOff {
    * {@link #end} in a finally block.
    */
   public static Object begin(Object task) {
+    return begin(task, false);
+  }
+
+  static Object begin(Object task, boolean keepsActive) {
     try {
       Request request = PendingTasks.take(task);
       if (request == null) {
         return NOTHING;
       }
       Stats.HANDED_OFF.increment();
-      Binding previous = RequestScope.attachTaken(request);
+      Binding previous = RequestScope.attachTaken(request, keepsActive);
       return previous == null ? NO_PREVIOUS : previous;
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);
@@ -81,12 +85,24 @@ public final class HandOff {
    * request.
    */
   public static Runnable wrap(Runnable task) {
+    return wrap(task, false);
+  }
+
+  /**
+   * As {@link #wrap}, for a servlet container's {@code AsyncContext.start}: the task continues the
+   * request after its boundary returned, so it keeps the request active while it runs.
+   */
+  public static Runnable wrapAsync(Runnable task) {
+    return wrap(task, true);
+  }
+
+  private static Runnable wrap(Runnable task, boolean keepsActive) {
     try {
       Request request = RequestScope.current();
       if (request == null || task == null || task instanceof HandedOffRunnable) {
         return task;
       }
-      HandedOffRunnable wrapper = new HandedOffRunnable(task);
+      HandedOffRunnable wrapper = new HandedOffRunnable(task, keepsActive);
       PendingTasks.put(wrapper, request);
       return wrapper;
     } catch (Throwable error) {

@@ -7,14 +7,16 @@ package io.memoguard.runtime;
  */
 final class HandedOffRunnable implements Runnable {
   private final Runnable task;
+  private final boolean keepsActive;
 
-  HandedOffRunnable(Runnable task) {
+  HandedOffRunnable(Runnable task, boolean keepsActive) {
     this.task = task;
+    this.keepsActive = keepsActive;
   }
 
   @Override
   public void run() {
-    Object begun = HandOff.begin(this);
+    Object begun = HandOff.begin(this, keepsActive);
     try {
       task.run();
     } finally {

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Request {
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Bindings that keep the request active: its boundary, attached tokens, async servlet tasks. */
+  private final AtomicInteger active = new AtomicInteger(1);
   private volatile boolean closed;
 
   Entry get(Key key) {
@@ -81,6 +83,22 @@ final class Request {
     if (references.decrementAndGet() == 0) {
       close();
     }
+  }
+
+  void activate() {
+    active.incrementAndGet();
+  }
+
+  void deactivate() {
+    active.decrementAndGet();
+  }
+
+  /**
+   * Whether the request is still being served: its boundary has not returned, or an async
+   * continuation of it runs. Tasks handed to executors are part of the request only while it is.
+   */
+  boolean isActive() {
+    return active.get() > 0;
   }
 
   boolean isClosed() {

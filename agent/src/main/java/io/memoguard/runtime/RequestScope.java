@@ -11,6 +11,11 @@ package io.memoguard.runtime;
  *
  * <p>A boundary entered on a thread whose request was handed to it by a task opens a new request
  * of its own and puts the handed-off one back when it returns.
+ *
+ * <p>A task handed to a JDK executor belongs to the request only while the request is active: its
+ * boundary has not returned, or a servlet container's async task for it runs. Executor work that
+ * outlives that (fire-and-forget work, a loop started from request code) runs as outside any
+ * request, so it can never keep serving the request's results.
  */
 public final class RequestScope {
   static final ThreadLocal<Binding> CURRENT = new ThreadLocal<>();
@@ -29,7 +34,7 @@ public final class RequestScope {
         return false;
       }
       PendingTasks.sweep();
-      Binding opened = new Binding(new Request(), binding, false);
+      Binding opened = new Binding(new Request(), binding, false, true);
       opened.depth = 1;
       CURRENT.set(opened);
       Stats.REQUESTS.increment();
@@ -51,6 +56,7 @@ public final class RequestScope {
         return;
       }
       set(binding.outer);
+      binding.request.deactivate();
       binding.request.release();
     } catch (Throwable error) {
       Settings.sink.internalError("request end", error);
@@ -64,12 +70,12 @@ public final class RequestScope {
    */
   public static Object capture() {
     try {
-      Binding binding = CURRENT.get();
-      if (binding == null) {
+      Request request = current();
+      if (request == null) {
         return null;
       }
-      Token token = new Token(binding.request);
-      PendingTasks.put(token, binding.request);
+      Token token = new Token(request);
+      PendingTasks.put(token, request);
       return token;
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);
@@ -92,7 +98,8 @@ public final class RequestScope {
           request = captured.retain() ? captured : null;
         }
         if (request != null) {
-          CURRENT.set(new Binding(request, previous, true));
+          request.activate();
+          CURRENT.set(new Binding(request, previous, true, true));
         }
       }
     } catch (Throwable error) {
@@ -110,6 +117,9 @@ public final class RequestScope {
       Binding current = CURRENT.get();
       set(previous instanceof Binding ? (Binding) previous : null);
       if (current != null && current != previous && current.handedOff) {
+        if (current.keepsActive) {
+          current.request.deactivate();
+        }
         current.request.release();
       }
     } catch (Throwable error) {
@@ -117,15 +127,22 @@ public final class RequestScope {
     }
   }
 
+  /** The request memoization uses on this thread, or null (see {@link Binding#effectiveRequest}). */
   static Request current() {
     Binding binding = CURRENT.get();
-    return binding == null ? null : binding.request;
+    return binding == null ? null : binding.effectiveRequest();
   }
 
-  /** Attaches a request whose reference the caller already holds (a pending task's). */
-  static Binding attachTaken(Request request) {
+  /**
+   * Attaches a request whose reference the caller already holds (a pending task's); a task that
+   * keeps the request active (an async servlet's) activates it until {@link #restore}.
+   */
+  static Binding attachTaken(Request request, boolean keepsActive) {
     Binding previous = CURRENT.get();
-    CURRENT.set(new Binding(request, previous, true));
+    if (keepsActive) {
+      request.activate();
+    }
+    CURRENT.set(new Binding(request, previous, true, keepsActive));
     return previous;
   }
 

@@ -37,14 +37,12 @@ class HandOffTest {
   }
 
   @Test
-  void aHandedOffTaskSeesTheRequestsEntriesAndKeepsTheRequestOpenUntilItEnds() throws Exception {
+  void aHandedOffTaskSeesTheRequestsEntriesWhileTheRequestIsServed() throws Exception {
     Object task = new Object();
     assertThat(RequestScope.enter()).isTrue();
     Request request = RequestScope.current();
     store(1L, "loaded once");
     HandOff.capture(task);
-    RequestScope.exit();
-    assertThat(request.isClosed()).as("open while a handed-off task is pending").isFalse();
 
     String seen = onWorker(() -> {
       Object begun = HandOff.begin(task);
@@ -56,8 +54,75 @@ class HandOffTest {
     });
 
     assertThat(seen).isEqualTo("loaded once");
-    assertThat(request.isClosed()).as("closed when the last task ended").isTrue();
+    assertThat(request.isClosed()).isFalse();
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
     assertThat(PendingTasks.size()).isZero();
+  }
+
+  @Test
+  void executorWorkThatOutlivesTheBoundaryRunsOutsideTheRequestButKeepsItOpen() throws Exception {
+    Object task = new Object();
+    Object nested = new Object();
+    assertThat(RequestScope.enter()).isTrue();
+    Request request = RequestScope.current();
+    store(1L, "loaded once");
+    HandOff.capture(task);
+    RequestScope.exit();
+    assertThat(request.isClosed()).as("open while a handed-off task is pending").isFalse();
+
+    Object[] seen = onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        Object hit = hit(1L);
+        HandOff.capture(nested);
+        return new Object[] {hit, RequestScope.current(), request.isClosed()};
+      } finally {
+        HandOff.end(begun);
+      }
+    });
+
+    assertThat(seen[0]).as("a background loop must not keep serving the request's results").isNull();
+    assertThat(seen[1]).isNull();
+    assertThat(seen[2]).as("the running task still holds the request").isEqualTo(false);
+    assertThat(HandOff.begin(nested)).as("nothing handed on from an expired task").isNotNull();
+    assertThat(RequestScope.current()).isNull();
+    assertThat(request.isClosed()).as("closed when the last task ended").isTrue();
+  }
+
+  @Test
+  void anAsyncContinuationKeepsTheRequestServedAfterTheBoundaryReturned() throws Exception {
+    AtomicReference<Object> seen = new AtomicReference<>();
+    AtomicReference<Object> seenByExecutorTask = new AtomicReference<>();
+    Object executorTask = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    store(1L, "loaded once");
+    Runnable continuation = HandOff.wrapAsync(() -> {
+      seen.set(hit(1L));
+      // work the async task hands to an executor is served while the continuation runs
+      HandOff.capture(executorTask);
+      try {
+        worker.submit(() -> {
+          Object begun = HandOff.begin(executorTask);
+          try {
+            seenByExecutorTask.set(hit(1L));
+          } finally {
+            HandOff.end(begun);
+          }
+        }).get();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    RequestScope.exit();
+    Thread container = new Thread(continuation);
+    container.start();
+    container.join();
+    assertThat(seen.get()).isEqualTo("loaded once");
+    assertThat(seenByExecutorTask.get()).isEqualTo("loaded once");
+    assertThat(request.isActive()).isFalse();
+    assertThat(request.isClosed()).isTrue();
   }
 
   @Test
@@ -213,7 +278,6 @@ class HandOffTest {
     RequestScope.enter();
     Request request = RequestScope.current();
     HandOff.capture(task);
-    RequestScope.exit();
     Supplier<Request> run = () -> {
       Object begun = HandOff.begin(task);
       try {
@@ -224,6 +288,7 @@ class HandOffTest {
     };
     assertThat(onWorker(run::get)).isSameAs(request);
     assertThat(onWorker(run::get)).isNull();
+    RequestScope.exit();
   }
 
   @Test
@@ -251,8 +316,8 @@ class HandOffTest {
     Request request = RequestScope.current();
     Runnable wrapped = HandOff.wrap(() -> seen.set(RequestScope.current()));
     assertThat(HandOff.wrap(wrapped)).as("not wrapped twice").isSameAs(wrapped);
-    RequestScope.exit();
     worker.submit(wrapped).get();
+    RequestScope.exit();
     assertThat(seen.get()).isSameAs(request);
     assertThat(request.isClosed()).isTrue();
   }
