@@ -16,28 +16,26 @@ final class Binding {
    */
   final boolean handedOff;
   /**
-   * Whether this binding keeps its request active (see {@link Request#isActive()}): the opening
-   * boundary, an explicit {@link RequestScope#attach}, and a task the servlet container runs for an
-   * async request do; a task handed to a JDK executor does not.
+   * Whether this binding holds a reference on its request, given back when it ends: the opening
+   * boundary, an attached token and an async servlet task do; a task handed to an executor does not.
    */
-  final boolean keepsActive;
+  final boolean holdsReference;
   /** Boundary nesting depth of an owned binding. */
   int depth;
 
-  Binding(Request request, Binding outer, boolean handedOff, boolean keepsActive) {
+  Binding(Request request, Binding outer, boolean handedOff, boolean holdsReference) {
     this.request = request;
     this.outer = outer;
     this.handedOff = handedOff;
-    this.keepsActive = keepsActive;
+    this.holdsReference = holdsReference;
   }
 
   /**
-   * The request as memoization sees it: a task handed to an executor that is still running after
-   * its request stopped being active (the boundary returned and no async continuation runs) works
-   * outside any request. A background loop started from request code so never keeps serving that
-   * request's results, and hands nothing further.
+   * The request as memoization sees it: an executor task still running after its request closed
+   * (fire-and-forget work, a loop started from request code) works outside any request, so it never
+   * keeps serving that request's results, and hands nothing further.
    */
   Request effectiveRequest() {
-    return !handedOff || keepsActive || request.isActive() ? request : null;
+    return holdsReference || !request.isClosed() ? request : null;
   }
 }

@@ -7,16 +7,14 @@ package io.memoguard.runtime;
  */
 final class HandedOffRunnable implements Runnable {
   private final Runnable task;
-  private final boolean keepsActive;
 
-  HandedOffRunnable(Runnable task, boolean keepsActive) {
+  HandedOffRunnable(Runnable task) {
     this.task = task;
-    this.keepsActive = keepsActive;
   }
 
   @Override
   public void run() {
-    Object begun = HandOff.begin(this, keepsActive);
+    Object begun = HandOff.begin(this);
     try {
       task.run();
     } finally {

@@ -12,15 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * map: a hit reads it without taking a lock. Keys hold only JDK value types, so no host code runs
  * inside the map.
  *
- * <p>Lifetime is a reference count: one reference for the boundary that opened the request, one per
- * handed-off task not yet finished (see {@link PendingTasks}). The request closes when the count
- * reaches zero, on whichever thread releases last.
+ * <p>Lifetime is a reference count of what continues the request: one reference for the boundary
+ * that opened it (kept past the boundary for a servlet request in async mode), one per async
+ * continuation not yet finished (a task given to {@code AsyncContext.start}, a token from
+ * {@link RequestScope#capture()}). The request closes when the count reaches zero, on whichever
+ * thread releases last. Tasks handed to executors take no reference: they share the request while
+ * it is open and run as outside any request once it has closed (see {@link HandOff}).
  */
 final class Request {
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   private final AtomicInteger references = new AtomicInteger(1);
-  /** Bindings that keep the request active: its boundary, attached tokens, async servlet tasks. */
-  private final AtomicInteger active = new AtomicInteger(1);
   private volatile boolean closed;
 
   Entry get(Key key) {
@@ -83,22 +84,6 @@ final class Request {
     if (references.decrementAndGet() == 0) {
       close();
     }
-  }
-
-  void activate() {
-    active.incrementAndGet();
-  }
-
-  void deactivate() {
-    active.decrementAndGet();
-  }
-
-  /**
-   * Whether the request is still being served: its boundary has not returned, or an async
-   * continuation of it runs. Tasks handed to executors are part of the request only while it is.
-   */
-  boolean isActive() {
-    return active.get() > 0;
   }
 
   boolean isClosed() {

@@ -6,16 +6,15 @@ package io.memoguard.runtime;
  * <p>The outermost boundary on a thread opens a {@link Request}; nested boundaries (a filter chain
  * ending in a servlet, a handler calling another) join it. The thread lets go of the request when
  * that boundary returns or throws, so a pooled thread carries nothing into its next task. The
- * request itself ends when its boundary has returned and every task it handed to another thread
- * has finished or been dropped (see {@link HandOff}); until then those tasks keep using it.
+ * request itself ends when its boundary has returned and every async continuation of it (a task
+ * given to {@code AsyncContext.start}, a captured token) has finished or been dropped.
  *
  * <p>A boundary entered on a thread whose request was handed to it by a task opens a new request
  * of its own and puts the handed-off one back when it returns.
  *
- * <p>A task handed to a JDK executor belongs to the request only while the request is active: its
- * boundary has not returned, or a servlet container's async task for it runs. Executor work that
- * outlives that (fire-and-forget work, a loop started from request code) runs as outside any
- * request, so it can never keep serving the request's results.
+ * <p>A task handed to a JDK executor shares the request while the request is open, but does not
+ * keep it open: executor work that outlives it (fire-and-forget work, a loop started from request
+ * code) runs as outside any request, so it can never keep serving the request's results.
  */
 public final class RequestScope {
   static final ThreadLocal<Binding> CURRENT = new ThreadLocal<>();
@@ -56,7 +55,6 @@ public final class RequestScope {
         return;
       }
       set(binding.outer);
-      binding.request.deactivate();
       binding.request.release();
     } catch (Throwable error) {
       Settings.sink.internalError("request end", error);
@@ -75,7 +73,7 @@ public final class RequestScope {
         return null;
       }
       Token token = new Token(request);
-      PendingTasks.put(token, request);
+      PendingTasks.put(token, request, true);
       return token;
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);
@@ -92,13 +90,12 @@ public final class RequestScope {
     Binding previous = CURRENT.get();
     try {
       if (token instanceof Token) {
-        Request request = PendingTasks.take(token);
+        Request request = PendingTasks.takeRetained(token);
         if (request == null) {
           Request captured = ((Token) token).request;
           request = captured.retain() ? captured : null;
         }
         if (request != null) {
-          request.activate();
           CURRENT.set(new Binding(request, previous, true, true));
         }
       }
@@ -116,10 +113,8 @@ public final class RequestScope {
     try {
       Binding current = CURRENT.get();
       set(previous instanceof Binding ? (Binding) previous : null);
-      if (current != null && current != previous && current.handedOff) {
-        if (current.keepsActive) {
-          current.request.deactivate();
-        }
+      if (current != null && current != previous && current.handedOff
+          && current.holdsReference) {
         current.request.release();
       }
     } catch (Throwable error) {
@@ -134,15 +129,12 @@ public final class RequestScope {
   }
 
   /**
-   * Attaches a request whose reference the caller already holds (a pending task's); a task that
-   * keeps the request active (an async servlet's) activates it until {@link #restore}.
+   * Attaches the request of a task that starts; {@code holdsReference}: the task took the reference
+   * its pending entry held, given back at {@link #restore}.
    */
-  static Binding attachTaken(Request request, boolean keepsActive) {
+  static Binding attachTaken(Request request, boolean holdsReference) {
     Binding previous = CURRENT.get();
-    if (keepsActive) {
-      request.activate();
-    }
-    CURRENT.set(new Binding(request, previous, true, keepsActive));
+    CURRENT.set(new Binding(request, previous, true, holdsReference));
     return previous;
   }
 
@@ -154,7 +146,7 @@ public final class RequestScope {
     }
   }
 
-  /** What {@link #capture()} returns: it keeps the request object, not the request open. */
+  /** What {@link #capture()} returns; once attached, it keeps the request object, not the request open. */
   private static final class Token {
     final Request request;
 
