@@ -15,12 +15,27 @@ final class Binding {
    * a handed-off scope is not part of the request that handed it.
    */
   final boolean handedOff;
+  /**
+   * Whether this binding holds a reference on its request, given back when it ends: the opening
+   * boundary, an attached token and an async servlet task do; a task handed to an executor does not.
+   */
+  final boolean holdsReference;
   /** Boundary nesting depth of an owned binding. */
   int depth;
 
-  Binding(Request request, Binding outer, boolean handedOff) {
+  Binding(Request request, Binding outer, boolean handedOff, boolean holdsReference) {
     this.request = request;
     this.outer = outer;
     this.handedOff = handedOff;
+    this.holdsReference = holdsReference;
+  }
+
+  /**
+   * The request as memoization sees it: an executor task still running after its request closed
+   * (fire-and-forget work, a loop started from request code) works outside any request, so it never
+   * keeps serving that request's results, and hands nothing further.
+   */
+  Request effectiveRequest() {
+    return holdsReference || !request.isClosed() ? request : null;
   }
 }

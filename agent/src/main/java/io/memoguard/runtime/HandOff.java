@@ -5,8 +5,15 @@ package io.memoguard.runtime;
  * request to the thread that runs a handed-off task. A task is associated with the request when it
  * is handed over ({@link #capture}) and the request is attached around its run ({@link #begin} /
  * {@link #end}, or {@link #run}); tasks handed over outside a request cost an emptiness check.
- * Every method returns normally whatever happens inside, except that {@link #run} lets the task's
- * own exceptions through.
+ *
+ * <p>Executor tasks share the request while it is open but take no reference on it: the request
+ * ends with its boundary (or its async cycle) and not with its executor work. Work that outlives
+ * it runs as outside any request, so a loop started from request code can never keep serving that
+ * request's results, and keeps nothing of it alive. Async continuations ({@link #wrapAsync}) do
+ * keep the request open until they end.
+ *
+ * <p>Every method returns normally whatever happens inside, except that {@link #run} lets the
+ * task's own exceptions through.
  */
 public final class HandOff {
   /** {@link #begin} found nothing to attach: {@link #end} does nothing. */
@@ -21,7 +28,7 @@ public final class HandOff {
     try {
       Request request = RequestScope.current();
       if (request != null && task != null) {
-        PendingTasks.put(task, request);
+        PendingTasks.put(task, request, false);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);
@@ -45,12 +52,12 @@ public final class HandOff {
    */
   public static Object begin(Object task) {
     try {
-      Request request = PendingTasks.take(task);
-      if (request == null) {
+      PendingTasks.Pending pending = PendingTasks.take(task);
+      if (pending == null || !pending.retained && pending.request.isClosed()) {
         return NOTHING;
       }
       Stats.HANDED_OFF.increment();
-      Binding previous = RequestScope.attachTaken(request);
+      Binding previous = RequestScope.attachTaken(pending.request, pending.retained);
       return previous == null ? NO_PREVIOUS : previous;
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);
@@ -81,13 +88,26 @@ public final class HandOff {
    * request.
    */
   public static Runnable wrap(Runnable task) {
+    return wrap(task, false);
+  }
+
+  /**
+   * As {@link #wrap}, for a servlet container's {@code AsyncContext.start}: the task continues the
+   * request after its boundary returned, so it keeps the request open until it has run (or has been
+   * dropped).
+   */
+  public static Runnable wrapAsync(Runnable task) {
+    return wrap(task, true);
+  }
+
+  private static Runnable wrap(Runnable task, boolean retain) {
     try {
       Request request = RequestScope.current();
       if (request == null || task == null || task instanceof HandedOffRunnable) {
         return task;
       }
       HandedOffRunnable wrapper = new HandedOffRunnable(task);
-      PendingTasks.put(wrapper, request);
+      PendingTasks.put(wrapper, request, retain);
       return wrapper;
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);

@@ -11,34 +11,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code shutdownNow()} and {@code remove(task)} see the host's own objects; the association lives
  * here, keyed by the task's identity and held weakly.
  *
- * <p>Each pending task holds one reference on its request. It is given back when the task starts
- * (the reference moves to the running task's binding), when the executor rejects the task, or, for
- * a task that is dropped without ever running, once the garbage collector has cleared the key:
- * stale keys are swept on each capture and take, and at each request start. A dropped task so keeps
- * nothing alive but its own weak key.
+ * <p>An async continuation (a task given to {@code AsyncContext.start}, a captured token) holds a
+ * reference on its request while pending. It is given back when the task starts (the reference
+ * moves to the running task's binding), when it is rejected, or, for one dropped without ever
+ * running, once the garbage collector has cleared the key: stale keys are swept on each capture and
+ * take, and at each request start. A dropped task so keeps nothing alive but its own weak key. An
+ * executor task holds no reference (see {@link HandOff}).
  */
 final class PendingTasks {
   private static final ReferenceQueue<Object> CLEARED = new ReferenceQueue<>();
-  private static final ConcurrentHashMap<Object, Request> PENDING = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Object, Pending> PENDING = new ConcurrentHashMap<>();
 
   private PendingTasks() {}
 
-  /** Associates {@code task} with {@code request}; a task already pending keeps its first request. */
-  static void put(Object task, Request request) {
+  /**
+   * Associates {@code task} with {@code request}, taking a reference on it if {@code retain}; a
+   * task already pending keeps its first association.
+   */
+  static void put(Object task, Request request, boolean retain) {
     sweep();
-    if (!request.retain()) {
+    if (retain && !request.retain()) {
       return;
     }
-    if (PENDING.putIfAbsent(new WeakKey(task, CLEARED), request) != null) {
+    if (PENDING.putIfAbsent(new WeakKey(task, CLEARED), new Pending(request, retain)) != null
+        && retain) {
       request.release();
     }
   }
 
   /**
-   * Removes and returns the request {@code task} was handed from, with the reference it holds, or
-   * null. Costs one emptiness check when nothing is pending.
+   * Removes and returns what {@code task} was handed with (a retained entry passes its reference to
+   * the caller), or null. Costs one emptiness check when nothing is pending.
    */
-  static Request take(Object task) {
+  static Pending take(Object task) {
     if (PENDING.isEmpty()) {
       return null;
     }
@@ -46,11 +51,17 @@ final class PendingTasks {
     return PENDING.remove(new Lookup(task));
   }
 
+  /** As {@link #take}, for a token: the request, with the reference the entry held, or null. */
+  static Request takeRetained(Object token) {
+    Pending pending = take(token);
+    return pending == null ? null : pending.request;
+  }
+
   /** Forgets a task that will not run, giving back its reference. */
   static void discard(Object task) {
-    Request request = take(task);
-    if (request != null) {
-      request.release();
+    Pending pending = take(task);
+    if (pending != null) {
+      pending.drop();
     }
   }
 
@@ -58,15 +69,32 @@ final class PendingTasks {
   static void sweep() {
     Reference<?> cleared;
     while ((cleared = CLEARED.poll()) != null) {
-      Request request = PENDING.remove(cleared);
-      if (request != null) {
-        request.release();
+      Pending pending = PENDING.remove(cleared);
+      if (pending != null) {
+        pending.drop();
       }
     }
   }
 
   static int size() {
     return PENDING.size();
+  }
+
+  /** A pending task's request, and whether the entry holds a reference on it. */
+  static final class Pending {
+    final Request request;
+    final boolean retained;
+
+    Pending(Request request, boolean retained) {
+      this.request = request;
+      this.retained = retained;
+    }
+
+    void drop() {
+      if (retained) {
+        request.release();
+      }
+    }
   }
 
   /** Equal to another key with the same live referent; a cleared key equals only itself. */

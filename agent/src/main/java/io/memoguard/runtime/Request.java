@@ -12,9 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * map: a hit reads it without taking a lock. Keys hold only JDK value types, so no host code runs
  * inside the map.
  *
- * <p>Lifetime is a reference count: one reference for the boundary that opened the request, one per
- * handed-off task not yet finished (see {@link PendingTasks}). The request closes when the count
- * reaches zero, on whichever thread releases last.
+ * <p>Lifetime is a reference count of what continues the request: one reference for the boundary
+ * that opened it (kept past the boundary for a servlet request in async mode), one per async
+ * continuation not yet finished (a task given to {@code AsyncContext.start}, a token from
+ * {@link RequestScope#capture()}). The request closes when the count reaches zero, on whichever
+ * thread releases last. Tasks handed to executors take no reference: they share the request while
+ * it is open and run as outside any request once it has closed (see {@link HandOff}).
  */
 final class Request {
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();

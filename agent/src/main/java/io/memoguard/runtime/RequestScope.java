@@ -6,11 +6,15 @@ package io.memoguard.runtime;
  * <p>The outermost boundary on a thread opens a {@link Request}; nested boundaries (a filter chain
  * ending in a servlet, a handler calling another) join it. The thread lets go of the request when
  * that boundary returns or throws, so a pooled thread carries nothing into its next task. The
- * request itself ends when its boundary has returned and every task it handed to another thread
- * has finished or been dropped (see {@link HandOff}); until then those tasks keep using it.
+ * request itself ends when its boundary has returned and every async continuation of it (a task
+ * given to {@code AsyncContext.start}, a captured token) has finished or been dropped.
  *
  * <p>A boundary entered on a thread whose request was handed to it by a task opens a new request
  * of its own and puts the handed-off one back when it returns.
+ *
+ * <p>A task handed to a JDK executor shares the request while the request is open, but does not
+ * keep it open: executor work that outlives it (fire-and-forget work, a loop started from request
+ * code) runs as outside any request, so it can never keep serving the request's results.
  */
 public final class RequestScope {
   static final ThreadLocal<Binding> CURRENT = new ThreadLocal<>();
@@ -29,7 +33,7 @@ public final class RequestScope {
         return false;
       }
       PendingTasks.sweep();
-      Binding opened = new Binding(new Request(), binding, false);
+      Binding opened = new Binding(new Request(), binding, false, true);
       opened.depth = 1;
       CURRENT.set(opened);
       Stats.REQUESTS.increment();
@@ -40,6 +44,10 @@ public final class RequestScope {
     }
   }
 
+  /**
+   * Leaves a boundary entered with {@link #enter()}. The outermost one puts back what the thread
+   * had before and gives back the boundary's reference on the request.
+   */
   public static void exit() {
     try {
       Binding binding = CURRENT.get();
@@ -60,12 +68,12 @@ public final class RequestScope {
    */
   public static Object capture() {
     try {
-      Binding binding = CURRENT.get();
-      if (binding == null) {
+      Request request = current();
+      if (request == null) {
         return null;
       }
-      Token token = new Token(binding.request);
-      PendingTasks.put(token, binding.request);
+      Token token = new Token(request);
+      PendingTasks.put(token, request, true);
       return token;
     } catch (Throwable error) {
       Settings.sink.internalError("request hand-off", error);
@@ -82,13 +90,13 @@ public final class RequestScope {
     Binding previous = CURRENT.get();
     try {
       if (token instanceof Token) {
-        Request request = PendingTasks.take(token);
+        Request request = PendingTasks.takeRetained(token);
         if (request == null) {
           Request captured = ((Token) token).request;
           request = captured.retain() ? captured : null;
         }
         if (request != null) {
-          CURRENT.set(new Binding(request, previous, true));
+          CURRENT.set(new Binding(request, previous, true, true));
         }
       }
     } catch (Throwable error) {
@@ -105,7 +113,8 @@ public final class RequestScope {
     try {
       Binding current = CURRENT.get();
       set(previous instanceof Binding ? (Binding) previous : null);
-      if (current != null && current != previous && current.handedOff) {
+      if (current != null && current != previous && current.handedOff
+          && current.holdsReference) {
         current.request.release();
       }
     } catch (Throwable error) {
@@ -137,15 +146,19 @@ public final class RequestScope {
     return binding.request;
   }
 
+  /** The request memoization uses on this thread, or null (see {@link Binding#effectiveRequest}). */
   static Request current() {
     Binding binding = CURRENT.get();
-    return binding == null ? null : binding.request;
+    return binding == null ? null : binding.effectiveRequest();
   }
 
-  /** Attaches a request whose reference the caller already holds (a pending task's). */
-  static Binding attachTaken(Request request) {
+  /**
+   * Attaches the request of a task that starts; {@code holdsReference}: the task took the reference
+   * its pending entry held, given back at {@link #restore}.
+   */
+  static Binding attachTaken(Request request, boolean holdsReference) {
     Binding previous = CURRENT.get();
-    CURRENT.set(new Binding(request, previous, true));
+    CURRENT.set(new Binding(request, previous, true, holdsReference));
     return previous;
   }
 
@@ -157,7 +170,7 @@ public final class RequestScope {
     }
   }
 
-  /** What {@link #capture()} returns: it keeps the request object, not the request open. */
+  /** What {@link #capture()} returns; once attached, it keeps the request object, not the request open. */
   private static final class Token {
     final Request request;
 

@@ -37,14 +37,12 @@ class HandOffTest {
   }
 
   @Test
-  void aHandedOffTaskSeesTheRequestsEntriesAndKeepsTheRequestOpenUntilItEnds() throws Exception {
+  void aHandedOffTaskSeesTheRequestsEntriesWhileTheRequestIsServed() throws Exception {
     Object task = new Object();
     assertThat(RequestScope.enter()).isTrue();
     Request request = RequestScope.current();
     store(1L, "loaded once");
     HandOff.capture(task);
-    RequestScope.exit();
-    assertThat(request.isClosed()).as("open while a handed-off task is pending").isFalse();
 
     String seen = onWorker(() -> {
       Object begun = HandOff.begin(task);
@@ -56,8 +54,101 @@ class HandOffTest {
     });
 
     assertThat(seen).isEqualTo("loaded once");
-    assertThat(request.isClosed()).as("closed when the last task ended").isTrue();
+    assertThat(request.isClosed()).isFalse();
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
     assertThat(PendingTasks.size()).isZero();
+  }
+
+  @Test
+  void executorWorkDoesNotKeepTheRequestOpenAndRunsOutsideItOnceItEnded() throws Exception {
+    Object late = new Object();
+    Object nested = new Object();
+    assertThat(RequestScope.enter()).isTrue();
+    Request request = RequestScope.current();
+    store(1L, "loaded once");
+    HandOff.capture(late);
+    RequestScope.exit();
+    assertThat(request.isClosed()).as("executor work holds no reference").isTrue();
+
+    Object[] seen = onWorker(() -> {
+      Object begun = HandOff.begin(late);
+      try {
+        Object hit = hit(1L);
+        HandOff.capture(nested);
+        return new Object[] {hit, RequestScope.current(), RequestScope.CURRENT.get()};
+      } finally {
+        HandOff.end(begun);
+      }
+    });
+
+    assertThat(seen[0]).as("a background task must not keep serving the request's results").isNull();
+    assertThat(seen[1]).isNull();
+    assertThat(seen[2]).as("nothing attached").isNull();
+    assertThat(PendingTasks.take(nested)).as("nothing handed on").isNull();
+  }
+
+  @Test
+  void aTaskRunningWhenItsRequestEndsContinuesOutsideIt() throws Exception {
+    Object task = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    store(1L, "loaded once");
+    HandOff.capture(task);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    Future<Object[]> seen = worker.submit(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        Object before = hit(1L);
+        started.countDown();
+        ended.await();
+        return new Object[] {before, hit(1L), RequestScope.current()};
+      } finally {
+        HandOff.end(begun);
+      }
+    });
+    started.await();
+    RequestScope.exit();
+    assertThat(request.isClosed()).isTrue();
+    ended.countDown();
+    assertThat(seen.get()[0]).isEqualTo("loaded once");
+    assertThat(seen.get()[1]).isNull();
+    assertThat(seen.get()[2]).isNull();
+  }
+
+  @Test
+  void anAsyncContinuationKeepsTheRequestOpenAfterTheBoundaryReturned() throws Exception {
+    AtomicReference<Object> seen = new AtomicReference<>();
+    AtomicReference<Object> seenByExecutorTask = new AtomicReference<>();
+    Object executorTask = new Object();
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    store(1L, "loaded once");
+    Runnable continuation = HandOff.wrapAsync(() -> {
+      seen.set(hit(1L));
+      // work the async task hands to an executor is served while the continuation runs
+      HandOff.capture(executorTask);
+      try {
+        worker.submit(() -> {
+          Object begun = HandOff.begin(executorTask);
+          try {
+            seenByExecutorTask.set(hit(1L));
+          } finally {
+            HandOff.end(begun);
+          }
+        }).get();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    RequestScope.exit();
+    Thread container = new Thread(continuation);
+    container.start();
+    container.join();
+    assertThat(seen.get()).isEqualTo("loaded once");
+    assertThat(seenByExecutorTask.get()).isEqualTo("loaded once");
+    assertThat(request.isClosed()).isTrue();
   }
 
   @Test
@@ -80,13 +171,15 @@ class HandOffTest {
     Object task = new Object();
     RequestScope.enter();
     HandOff.capture(task);
-    RequestScope.exit();
-    Boolean emptyAfter = onWorker(() -> {
-      assertThat(RequestScope.CURRENT.get()).isNull();
-      HandOff.end(HandOff.begin(task));
-      return RequestScope.CURRENT.get() == null;
+    Boolean[] states = onWorker(() -> {
+      boolean emptyBefore = RequestScope.CURRENT.get() == null;
+      Object begun = HandOff.begin(task);
+      boolean attached = RequestScope.CURRENT.get() != null;
+      HandOff.end(begun);
+      return new Boolean[] {emptyBefore, attached, RequestScope.CURRENT.get() == null};
     });
-    assertThat(emptyAfter).isTrue();
+    RequestScope.exit();
+    assertThat(states).containsExactly(true, true, true);
   }
 
   @Test
@@ -95,7 +188,6 @@ class HandOffTest {
     RequestScope.enter();
     Request handing = RequestScope.current();
     HandOff.capture(task);
-    RequestScope.exit();
     Binding[] bindings = onWorker(() -> {
       RequestScope.enter();
       Binding own = RequestScope.CURRENT.get();
@@ -106,6 +198,7 @@ class HandOffTest {
       RequestScope.exit();
       return new Binding[] {own, during, after};
     });
+    RequestScope.exit();
     assertThat(bindings[1].request).isSameAs(handing);
     assertThat(bindings[2]).isSameAs(bindings[0]);
     assertThat(handing.isClosed()).isTrue();
@@ -163,32 +256,31 @@ class HandOffTest {
   }
 
   @Test
-  void aRejectedTaskGivesItsReferenceBack() {
-    Object task = new Object();
+  void aRejectedAsyncContinuationGivesItsReferenceBack() {
     RequestScope.enter();
     Request request = RequestScope.current();
-    HandOff.capture(task);
-    HandOff.discard(task);
+    Runnable continuation = HandOff.wrapAsync(() -> { });
+    HandOff.discard(continuation);
     RequestScope.exit();
     assertThat(request.isClosed()).isTrue();
-    assertThat(HandOff.begin(task)).as("nothing left to attach").isNotNull();
+    assertThat(HandOff.begin(continuation)).as("nothing left to attach").isNotNull();
     assertThat(RequestScope.current()).isNull();
   }
 
   @Test
-  void aTaskDroppedWithoutRunningDoesNotKeepTheRequestOpen() throws Exception {
+  void anAsyncContinuationDroppedWithoutRunningDoesNotKeepTheRequestOpen() throws Exception {
     RequestScope.enter();
     Request request = RequestScope.current();
     store(1L, "value");
-    HandOff.capture(new Object());
+    HandOff.wrapAsync(() -> { });
     RequestScope.exit();
-    assertThat(request.isClosed()).isFalse();
+    assertThat(request.isClosed()).as("open while the continuation is pending").isFalse();
     for (int i = 0; i < 50 && !request.isClosed(); i++) {
       System.gc();
       Thread.sleep(20);
       PendingTasks.sweep();
     }
-    assertThat(request.isClosed()).as("closed once the dropped task was collected").isTrue();
+    assertThat(request.isClosed()).as("closed once the dropped continuation was collected").isTrue();
   }
 
   @Test
@@ -213,7 +305,6 @@ class HandOffTest {
     RequestScope.enter();
     Request request = RequestScope.current();
     HandOff.capture(task);
-    RequestScope.exit();
     Supplier<Request> run = () -> {
       Object begun = HandOff.begin(task);
       try {
@@ -224,20 +315,29 @@ class HandOffTest {
     };
     assertThat(onWorker(run::get)).isSameAs(request);
     assertThat(onWorker(run::get)).isNull();
+    RequestScope.exit();
   }
 
   @Test
-  void theSameTaskHandedOverTwiceHoldsOneReference() throws Exception {
+  void theSameTaskHandedOverTwiceIsPendingOnce() throws Exception {
     Object task = new Object();
     RequestScope.enter();
     Request request = RequestScope.current();
+    int before = PendingTasks.size();
     HandOff.capture(task);
     HandOff.capture(task);
-    RequestScope.exit();
-    onWorker(() -> {
-      HandOff.end(HandOff.begin(task));
-      return null;
+    assertThat(PendingTasks.size()).isEqualTo(before + 1);
+    Request seen = onWorker(() -> {
+      Object begun = HandOff.begin(task);
+      try {
+        return RequestScope.current();
+      } finally {
+        HandOff.end(begun);
+      }
     });
+    RequestScope.exit();
+    assertThat(seen).isSameAs(request);
+    assertThat(PendingTasks.take(task)).isNull();
     assertThat(request.isClosed()).isTrue();
   }
 
@@ -251,8 +351,8 @@ class HandOffTest {
     Request request = RequestScope.current();
     Runnable wrapped = HandOff.wrap(() -> seen.set(RequestScope.current()));
     assertThat(HandOff.wrap(wrapped)).as("not wrapped twice").isSameAs(wrapped);
-    RequestScope.exit();
     worker.submit(wrapped).get();
+    RequestScope.exit();
     assertThat(seen.get()).isSameAs(request);
     assertThat(request.isClosed()).isTrue();
   }

@@ -62,6 +62,16 @@ public final class HandOffAdvice {
     }
   }
 
+  /** {@code AsyncContext.start(Runnable)}: wrapped, and the task continues the request. */
+  public static final class WrapAsyncStart {
+    private WrapAsyncStart() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
+      task = HandOff.wrapAsync(task);
+    }
+  }
+
   /**
    * The first argument is a Runnable that the callee only runs and never exposes again, so it is
    * replaced with a wrapper (outside a request it stays as it is).

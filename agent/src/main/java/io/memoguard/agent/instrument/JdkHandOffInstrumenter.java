@@ -20,6 +20,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.utility.JavaModule;
@@ -83,7 +84,9 @@ public final class JdkHandOffInstrumenter {
     // loaded and initialized now, not inside the first executor call that reaches it
     HandOff.end(HandOff.begin(new Object()));
     Class<?>[] loaded = loadTargets();
-    new AgentBuilder.Default(new ByteBuddy())
+    // advice only, into classes whose debug information nothing here reads
+    new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         // only the targets, rather than a look at every loaded class

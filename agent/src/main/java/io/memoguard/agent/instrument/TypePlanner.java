@@ -170,7 +170,7 @@ final class TypePlanner {
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     builder = visit(builder, ServletBoundaryAdvice.class, servletBoundaryMethods);
-    builder = visit(builder, HandOffAdvice.WrapFirst.class, asyncStartMethods);
+    builder = visit(builder, HandOffAdvice.WrapAsyncStart.class, asyncStartMethods);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
     }
