@@ -15,6 +15,8 @@ final class Request {
   int depth;
 
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
+  /** Calls of this request running now, one leader per key ({@link InFlight}). */
+  final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   Entry get(Key key) {

@@ -43,6 +43,8 @@ public final class ExitReport implements Runnable {
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()
           + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
           + " mutations=" + Stats.mutations() + " round-trips-saved=" + Stats.hits()
+          + " deduped=" + Stats.deduped() + " dedup-timeouts=" + Stats.dedupTimeouts()
+          + " parked=" + Stats.parked() + " park-timeouts=" + Stats.parkTimeouts()
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
       log.stop();
