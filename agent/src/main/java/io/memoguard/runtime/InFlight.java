@@ -36,7 +36,9 @@ final class InFlight {
       return null;
     }
     if (!running.await(waitMillis(key.site))) {
-      Stats.DEDUP_TIMEOUTS.increment();
+      if (!Thread.currentThread().isInterrupted()) {
+        Stats.DEDUP_TIMEOUTS.increment();
+      }
       return null;
     }
     // null when the leader threw or its result was not stored: run our own call

@@ -15,17 +15,33 @@ final class Parking {
 
   /** Keys compare without their request, so calls of different requests meet here. */
   static final ConcurrentHashMap<Key, Flight> RUNNING = new ConcurrentHashMap<>();
-  /** Parking sites, one table per woven constant (mode and timeout). */
-  private static final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Site>> SITES =
-      new ConcurrentHashMap<>();
+  /** Parking sites by id; a method woven under a second parking constant goes to {@link #OTHERS}. */
+  private static final ConcurrentHashMap<String, Site> BY_ID = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Site> OTHERS = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<Site, Report> REPORTS = new ConcurrentHashMap<>();
 
   private Parking() {}
 
+  /**
+   * The site for a woven parking constant. Called on every call of a parking method, so the common
+   * case (one constant per method) is a single lookup by id without boxing.
+   */
   static Site site(String id, int constant) {
-    ConcurrentHashMap<String, Site> sites = SITES.computeIfAbsent(constant, c -> new ConcurrentHashMap<>());
-    Site site = sites.get(id);
-    return site != null ? site : sites.computeIfAbsent(id, i -> Site.parking(i, constant));
+    Site site = BY_ID.get(id);
+    if (site != null && matches(site, constant)) {
+      return site;
+    }
+    site = BY_ID.computeIfAbsent(id, i -> Site.parking(i, constant));
+    if (matches(site, constant)) {
+      return site;
+    }
+    // the same method woven under another parking rule (another class loader)
+    return OTHERS.computeIfAbsent(constant + "|" + id, k -> Site.parking(id, constant));
+  }
+
+  private static boolean matches(Site site, int constant) {
+    return site.parkMillis == RuleConstant.parkMillis(constant)
+        && site.mode == Site.knownMode(RuleConstant.mode(constant));
   }
 
   /**
@@ -40,7 +56,7 @@ final class Parking {
     }
     Stats.PARKED.increment();
     int millis = key.site.parkMillis;
-    if (!running.await(millis)) {
+    if (!running.await(millis) && !Thread.currentThread().isInterrupted()) {
       Stats.PARK_TIMEOUTS.increment();
       // a call that outlives the timeout stops holding back later callers
       RUNNING.remove(key, running);

@@ -62,9 +62,11 @@ final class Site {
 
   /** A site of a parking rule; the caller keeps one table per woven constant. */
   static Site parking(String id, int constant) {
-    int mode = RuleConstant.mode(constant);
-    int m = mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
-    return new Site(id, m, RuleConstant.parkMillis(constant));
+    return new Site(id, knownMode(RuleConstant.mode(constant)), RuleConstant.parkMillis(constant));
+  }
+
+  static int knownMode(int mode) {
+    return mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
   }
 
   /** The mode in force for this site's entries now. */

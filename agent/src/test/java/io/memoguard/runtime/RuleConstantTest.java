@@ -36,4 +36,17 @@ class RuleConstantTest {
     assertThat(parking.parkMillis).isEqualTo(250);
     assertThat(plain.parkMillis).isZero();
   }
+
+  @Test
+  void theSameMethodUnderTwoParkingRulesGetsTwoSites() {
+    Site fast = Site.of("a.C|find|()V", RuleConstant.of(Settings.GLOBAL, 100));
+    Site slow = Site.of("a.C|find|()V", RuleConstant.of(Settings.GLOBAL, 900));
+    Site failing = Site.of("a.C|find|()V", RuleConstant.of(Settings.FAIL, 100));
+    assertThat(fast).isNotSameAs(slow).isNotSameAs(failing);
+    assertThat(slow).isSameAs(Site.of("a.C|find|()V", RuleConstant.of(Settings.GLOBAL, 900)));
+    assertThat(failing).isSameAs(Site.of("a.C|find|()V", RuleConstant.of(Settings.FAIL, 100)));
+    assertThat(fast.parkMillis).isEqualTo(100);
+    assertThat(slow.parkMillis).isEqualTo(900);
+    assertThat(failing.mode).isEqualTo(Settings.FAIL);
+  }
 }
