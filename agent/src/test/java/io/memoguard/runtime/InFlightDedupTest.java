@@ -81,6 +81,23 @@ class InFlightDedupTest extends ConcurrentCallsSupport {
   }
 
   @Test
+  void leaderResultNotStoredBecauseTheRequestEndedAndTheWaiterRunsItsOwnCall() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    weave(0, key -> firstBlocks(key, calls, false));
+    long timeouts = Stats.dedupTimeouts();
+
+    Task leader = inRequest(request, "k");
+    await(entered);
+    Task follower = inRequest(request, "k").blocked();
+    RequestScope.exit(); // the request ends while its threads still work: stores are refused
+    release.countDown();
+
+    assertThat(leader.get()).isEqualTo("report k#1");
+    assertThat(follower.get()).isEqualTo("report k#2");
+    assertThat(Stats.dedupTimeouts()).isEqualTo(timeouts);
+  }
+
+  @Test
   void recursiveCallWithTheSameKeyDoesNotWaitForItself() throws Exception {
     AtomicInteger depth = new AtomicInteger();
     weave(0, key -> depth.getAndIncrement() == 0 ? "outer(" + call(key) + ")" : "inner");

@@ -72,6 +72,22 @@ class ParkingTest extends ConcurrentCallsSupport {
   }
 
   @Test
+  void anInterruptEndsTheWaitAndStaysSetForTheHostCode() throws Exception {
+    weave(5_000, key -> firstBlocks(key, false) + (Thread.currentThread().isInterrupted() ? " interrupted" : ""));
+    long timeouts = Stats.parkTimeouts();
+
+    Task first = inOwnRequest("k");
+    await(entered);
+    Task second = inOwnRequest("k").blocked();
+    second.thread.interrupt();
+
+    assertThat(second.get()).isEqualTo("report k interrupted#2");
+    assertThat(Stats.parkTimeouts()).as("an interrupt is no timeout").isEqualTo(timeouts);
+    release.countDown();
+    assertThat(first.get()).isEqualTo("report k#1");
+  }
+
+  @Test
   void differentKeysDoNotWait() throws Exception {
     weave(5_000, key -> firstBlocks(key, false));
 
