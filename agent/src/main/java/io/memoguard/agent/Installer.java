@@ -1,6 +1,7 @@
 package io.memoguard.agent;
 
 import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
@@ -51,7 +52,7 @@ final class Installer {
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()
         + " memoize rule(s), " + config.invalidate().size() + " invalidate rule(s), guarded packages "
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
-        + ownModes(config)
+        + ownModes(config) + parkingRules(config)
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }
 
@@ -74,6 +75,11 @@ final class Installer {
   private static String ownModes(AgentConfig config) {
     long own = config.memoize().stream().filter(rule -> rule.onMutation() != null).count();
     return own == 0 ? "" : " (" + own + " memoize rule(s) with their own)";
+  }
+
+  private static String parkingRules(AgentConfig config) {
+    long parking = config.memoize().stream().filter(MemoRule::parks).count();
+    return parking == 0 ? "" : ", " + parking + " memoize rule(s) with park: true";
   }
 
   private static int mode(OnMutation onMutation) {

@@ -60,22 +60,21 @@ public final class Memo {
     }
   }
 
-  /** Returns the entry to serve, or null for a miss. */
+  /**
+   * Returns the entry to serve, or null for a miss. On a miss it may first wait for the same call
+   * running on another thread of the request ({@link InFlight}) or, with {@code park: true}, for
+   * another request ({@link Parking}); a miss must be followed by {@link #release} on every path.
+   */
   public static Object hit(Object key) {
     try {
       Key k = (Key) key;
-      Entry entry = k.request.get(k);
-      if (entry == null || !entry.live) {
+      Entry entry = lookup(k);
+      if (entry == null) {
+        entry = InFlight.onMiss(k);
+      }
+      if (entry == null) {
         Stats.MISSES.increment();
         return null;
-      }
-      Graph graph = entry.graph;
-      if (graph.needsVerify()) {
-        String changed = graph.verify();
-        if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
-          Stats.MISSES.increment();
-          return null;
-        }
       }
       entry.callers++;
       Stats.HITS.increment();
@@ -83,6 +82,34 @@ public final class Memo {
     } catch (Throwable error) {
       Settings.sink.internalError("memo lookup", error);
       return null;
+    }
+  }
+
+  /** The live entry for the key after verification, or null; counts nothing. */
+  static Entry lookup(Key k) {
+    Entry entry = k.request.get(k);
+    if (entry == null || !entry.live) {
+      return null;
+    }
+    Graph graph = entry.graph;
+    if (graph.needsVerify()) {
+      String changed = graph.verify();
+      if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
+        return null;
+      }
+    }
+    return entry;
+  }
+
+  /**
+   * Ends a call that missed, after its result was stored or its exception thrown: callers waiting
+   * for it go on. Called from the advice's exit whatever the body did.
+   */
+  public static void release(Object key) {
+    try {
+      InFlight.release((Key) key);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo release", error);
     }
   }
 

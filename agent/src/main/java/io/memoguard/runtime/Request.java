@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Request {
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Calls of this request running now, one leader per key ({@link InFlight}). */
+  final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   Entry get(Key key) {

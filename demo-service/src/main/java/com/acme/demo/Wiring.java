@@ -3,6 +3,7 @@ package com.acme.demo;
 import com.acme.db.Db;
 import com.acme.repo.MortgageRepository;
 import com.acme.repo.ProductRepository;
+import com.acme.repo.RateTableRepository;
 import com.acme.repo.RequestCache;
 import com.acme.repo.TenantRepository;
 import com.acme.service.AccessService;
@@ -25,6 +26,8 @@ import com.acme.web.MortgageViewHandler;
 import com.acme.web.OverviewHandler;
 import com.acme.web.ProductListHandler;
 import com.acme.web.RateHandler;
+import com.acme.web.RateTableHandler;
+import com.acme.web.RecomputeCountHandler;
 import com.acme.web.RequestScope;
 import com.acme.web.Router;
 import com.acme.web.UnrelatedPoolWorkHandler;
@@ -52,6 +55,7 @@ final class Wiring {
     ProductCatalogService catalogs = new ProductCatalogService(products);
 
     FanOutService fanOut = new FanOutService(tenants, mortgages, db);
+    RateTableRepository rateTables = new RateTableRepository(db);
 
     RequestScope scope = new RequestScope(db, cache);
     return new Router(List.of(
@@ -62,6 +66,8 @@ final class Wiring {
         new ProductListHandler(catalogs, scope),
         new BestRateHandler(new BestRateService(products, catalogs), scope),
         new FanOutHandler(fanOut, scope),
-        new UnrelatedPoolWorkHandler(fanOut, scope)));
+        new UnrelatedPoolWorkHandler(fanOut, scope),
+        new RateTableHandler(rateTables, scope),
+        new RecomputeCountHandler(rateTables, scope)));
   }
 }

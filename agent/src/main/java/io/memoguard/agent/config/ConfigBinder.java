@@ -19,7 +19,7 @@ final class ConfigBinder {
   private static final List<String> TOP_KEYS =
       List.of("memoize", "invalidate", "guard", "on-mutation", "requests", "log");
   private static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
-  private static final List<String> MEMO_KEYS = withSelectors("methods", "on-mutation");
+  private static final List<String> MEMO_KEYS = withSelectors("methods", "on-mutation", "park", "park-timeout-ms");
   private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
   private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
   private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
@@ -110,7 +110,26 @@ final class ConfigBinder {
     List<String> globs = methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods);
     // absent: the rule's entries follow the global on-mutation
     OnMutation onMutation = enumValue(rule.get("on-mutation"), OnMutation.class, null);
-    return new MemoRule(selector, globs, onMutation);
+    return new MemoRule(selector, globs, onMutation, parkMillis(rule));
+  }
+
+  /** 0 without {@code park: true}; a timeout given for a rule that does not park is a mistake. */
+  private int parkMillis(Fields rule) throws ConfigException {
+    Entry park = rule.get("park");
+    Entry timeout = rule.get("park-timeout-ms");
+    boolean parks = park != null && bool(park);
+    if (!parks) {
+      if (timeout != null) {
+        throw nodes.error(timeout.key(), "'park-timeout-ms' needs 'park: true' in the same rule");
+      }
+      return 0;
+    }
+    int millis = positiveInt(timeout, MemoRule.DEFAULT_PARK_TIMEOUT_MS);
+    if (millis > MemoRule.MAX_PARK_TIMEOUT_MS) {
+      throw nodes.error(timeout.value(), "'park-timeout-ms' must be at most "
+          + MemoRule.MAX_PARK_TIMEOUT_MS + " (10 minutes)");
+    }
+    return millis;
   }
 
   private InvalidateRule invalidateRule(Node node) throws ConfigException {
@@ -229,6 +248,15 @@ final class ConfigBinder {
     }
     throw nodes.error(entry.value(),
         YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
+  }
+
+  private boolean bool(Entry entry) throws ConfigException {
+    Node value = entry.value();
+    if (value instanceof ScalarNode scalar && Tag.BOOL.equals(value.getTag())) {
+      return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
+    }
+    throw nodes.error(entry.where(),
+        YamlNodes.quote(entry.name()) + " must be true or false, found " + YamlNodes.typeName(value));
   }
 
   private String logLevel(Entry entry) throws ConfigException {

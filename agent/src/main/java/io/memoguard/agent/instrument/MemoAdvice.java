@@ -31,8 +31,12 @@ public final class MemoAdvice {
       @Advice.Thrown Throwable thrown) {
     if (hit != null) {
       result = Memo.value(hit);
-    } else if (key != null && thrown == null) {
-      Memo.store(key, result);
+    } else if (key != null) {
+      if (thrown == null) {
+        Memo.store(key, result);
+      }
+      // after the store: callers waiting for this call look the key up again
+      Memo.release(key);
     }
   }
 }

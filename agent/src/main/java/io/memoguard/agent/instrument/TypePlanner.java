@@ -10,9 +10,12 @@ import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.RuleConstant;
 import io.memoguard.runtime.Settings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,7 +32,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class TypePlanner {
   static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
   static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
-  private static final Advice[] MEMO_ADVICE = memoAdvice();
+  /** The memoize advice per woven rule constant (on-mutation mode and park timeout). */
+  private static final ConcurrentHashMap<Integer, Advice> MEMO_ADVICE = new ConcurrentHashMap<>();
 
   private final List<Boundary> boundaries = new ArrayList<>();
   /** {@code AsyncContext.start(Runnable)} of servlet containers, when requests propagate. */
@@ -63,7 +67,7 @@ final class TypePlanner {
     for (MemoRule rule : config.memoize()) {
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
-          false, mode(rule.onMutation())));
+          false, RuleConstant.of(mode(rule.onMutation()), rule.parkMillis())));
     }
     for (InvalidateRule rule : config.invalidate()) {
       usage.register("invalidate", rule.selector());
@@ -108,10 +112,7 @@ final class TypePlanner {
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
-    List<List<MethodDescription>> memoized = new ArrayList<>(MEMO_ADVICE.length);
-    for (int i = 0; i < MEMO_ADVICE.length; i++) {
-      memoized.add(new ArrayList<>());
-    }
+    Map<Integer, List<MethodDescription>> memoized = new LinkedHashMap<>();
     List<MethodDescription> clearType = new ArrayList<>();
     List<MethodDescription> clearRequest = new ArrayList<>();
     List<Rule> memo = matching(memoRules, type);
@@ -152,8 +153,8 @@ final class TypePlanner {
       } else if (read != null) {
         String why = MethodRules.whyNotMemoizable(method);
         if (why == null) {
-          // grouped by mode: each group gets the advice with its mode woven in as a constant
-          memoized.get(read.mode - Settings.GLOBAL).add(method);
+          // grouped by rule constant: each group gets the advice with its constant woven in
+          memoized.computeIfAbsent(read.mode, m -> new ArrayList<>()).add(method);
         } else {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
         }
@@ -168,8 +169,8 @@ final class TypePlanner {
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     builder = visit(builder, HandOffAdvice.WrapAsyncStart.class, asyncStartMethods);
-    for (int i = 0; i < MEMO_ADVICE.length; i++) {
-      builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
+    for (Map.Entry<Integer, List<MethodDescription>> group : memoized.entrySet()) {
+      builder = visit(builder, memoAdvice(group.getKey()), group.getValue());
     }
     builder = visit(builder, ClearTypeAdvice.class, clearType);
     return visit(builder, ClearRequestAdvice.class, clearRequest);
@@ -189,16 +190,11 @@ final class TypePlanner {
     return builder.visit(advice.on(matcher));
   }
 
-  /** The memoize advice with each possible on-mutation constant, indexed by mode - GLOBAL. */
-  private static Advice[] memoAdvice() {
-    int[] modes = {Settings.GLOBAL, Settings.INVALIDATE, Settings.LOG, Settings.FAIL};
-    Advice[] advice = new Advice[modes.length];
-    for (int mode : modes) {
-      advice[mode - Settings.GLOBAL] = Advice.withCustomMapping()
-          .bind(MutationMode.class, mode)
-          .to(MemoAdvice.class);
-    }
-    return advice;
+  /** The memoize advice with a rule's {@link RuleConstant} woven in. */
+  private static Advice memoAdvice(int ruleConstant) {
+    return MEMO_ADVICE.computeIfAbsent(ruleConstant, c -> Advice.withCustomMapping()
+        .bind(MutationMode.class, c)
+        .to(MemoAdvice.class));
   }
 
   static int mode(OnMutation onMutation) {
@@ -245,7 +241,7 @@ final class TypePlanner {
     final ElementMatcher<TypeDescription> type;
     final List<Glob> methods;
     final boolean clearsRequest;
-    /** For memoize rules: the Settings mode constant, GLOBAL when the rule has none. */
+    /** For memoize rules: the {@link RuleConstant} (on-mutation mode, GLOBAL when none; park). */
     final int mode;
 
     Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode) {

@@ -44,6 +44,8 @@ public final class ExitReport implements Runnable {
           + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
           + " mutations=" + Stats.mutations() + " handed-off=" + Stats.handedOff()
           + " round-trips-saved=" + Stats.hits()
+          + " deduped=" + Stats.deduped() + " dedup-timeouts=" + Stats.dedupTimeouts()
+          + " parked=" + Stats.parked() + " park-timeouts=" + Stats.parkTimeouts()
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
       log.stop();

@@ -30,7 +30,7 @@ class ConfigValidationTest extends ConfigFileTestSupport {
               method: [get*]
           """, 3, 5,
           "unknown key 'method' (expected one of: class, implements, annotated, methods, "
-              + "on-mutation)");
+              + "on-mutation, park, park-timeout-ms)");
     }
 
     @Test
