@@ -14,6 +14,9 @@ final class Request {
   /** Boundary nesting depth; touched only by the owning thread. */
   int depth;
 
+  /** JDBC writes so far; updated only through {@link JdbcWrites}. */
+  volatile int jdbcWrites;
+
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   private volatile boolean closed;
 

@@ -11,6 +11,10 @@ public final class Stats {
   static final LongAdder PASS_THROUGH = new LongAdder();
   static final LongAdder INVALIDATIONS = new LongAdder();
   static final LongAdder MUTATIONS = new LongAdder();
+  static final LongAdder VERIFIED = new LongAdder();
+  static final LongAdder DIFFERENCES = new LongAdder();
+  static final LongAdder JDBC_WRITES = new LongAdder();
+  static final LongAdder JDBC_CLEARED = new LongAdder();
 
   private Stats() {}
 
@@ -21,4 +25,12 @@ public final class Stats {
   public static long passThrough() { return PASS_THROUGH.sum(); }
   public static long invalidations() { return INVALIDATIONS.sum(); }
   public static long mutations() { return MUTATIONS.sum(); }
+  /** Verify mode: calls that memoization would have saved (would-be hits). */
+  public static long verified() { return VERIFIED.sum(); }
+  /** Verify mode: would-be hits whose fresh result differed from the memoized one. */
+  public static long differences() { return DIFFERENCES.sum(); }
+  /** JDBC statements that may have written, executed within a request. */
+  public static long jdbcWrites() { return JDBC_WRITES.sum(); }
+  /** Entries dropped by those writes. */
+  public static long jdbcCleared() { return JDBC_CLEARED.sum(); }
 }

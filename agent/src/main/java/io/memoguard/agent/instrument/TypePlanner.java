@@ -9,8 +9,10 @@ import io.memoguard.agent.config.EntryPoint;
 import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.runtime.Settings;
+import io.memoguard.runtime.Verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class TypePlanner {
   static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
   static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
+  private static final int[] MEMO_MODES = {Verify.INHERIT, Verify.MEMOIZE, Verify.VERIFY};
   private static final Advice[] MEMO_ADVICE = memoAdvice();
 
   private final List<Boundary> boundaries = new ArrayList<>();
@@ -37,9 +40,11 @@ final class TypePlanner {
   private final Consumer<String> notice;
   private final Set<String> noticed = ConcurrentHashMap.newKeySet();
   private final ApiVisibility apis = new ApiVisibility();
+  private final boolean jdbcWrites;
 
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
     this.notice = notice;
+    this.jdbcWrites = config.clearOnJdbcWrite();
     for (String api : List.of("jakarta.servlet", "javax.servlet")) {
       String servlet = api + ".Servlet";
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
@@ -56,13 +61,13 @@ final class TypePlanner {
     for (MemoRule rule : config.memoize()) {
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
-          false, mode(rule.onMutation())));
+          false, mode(rule.onMutation()), memoMode(rule.mode())));
     }
     for (InvalidateRule rule : config.invalidate()) {
       usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
-          Settings.GLOBAL));
+          Settings.GLOBAL, Verify.INHERIT));
     }
   }
 
@@ -90,7 +95,8 @@ final class TypePlanner {
         return true;
       }
     }
-    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
+    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty()
+        || (jdbcWrites && !JdbcStatements.writeMethods(type).isEmpty());
   }
 
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
@@ -128,7 +134,7 @@ final class TypePlanner {
         String why = MethodRules.whyNotMemoizable(method);
         if (why == null) {
           // grouped by mode: each group gets the advice with its mode woven in as a constant
-          memoized.get(read.mode - Settings.GLOBAL).add(method);
+          memoized.get(adviceIndex(read.mode, read.memoMode)).add(method);
         } else {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
         }
@@ -144,6 +150,9 @@ final class TypePlanner {
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     for (int i = 0; i < MEMO_ADVICE.length; i++) {
       builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
+    }
+    if (jdbcWrites) {
+      builder = visit(builder, JdbcWriteAdvice.class, JdbcStatements.writeMethods(type));
     }
     builder = visit(builder, ClearTypeAdvice.class, clearType);
     return visit(builder, ClearRequestAdvice.class, clearRequest);
@@ -163,16 +172,30 @@ final class TypePlanner {
     return builder.visit(advice.on(matcher));
   }
 
-  /** The memoize advice with each possible on-mutation constant, indexed by mode - GLOBAL. */
+  /**
+   * The memoize advice with each possible pair of on-mutation and mode constants, indexed by
+   * {@link #adviceIndex}.
+   */
   private static Advice[] memoAdvice() {
     int[] modes = {Settings.GLOBAL, Settings.INVALIDATE, Settings.LOG, Settings.FAIL};
-    Advice[] advice = new Advice[modes.length];
+    Advice[] advice = new Advice[modes.length * MEMO_MODES.length];
     for (int mode : modes) {
-      advice[mode - Settings.GLOBAL] = Advice.withCustomMapping()
-          .bind(MutationMode.class, mode)
-          .to(MemoAdvice.class);
+      for (int memoMode : MEMO_MODES) {
+        advice[adviceIndex(mode, memoMode)] = Advice.withCustomMapping()
+            .bind(MutationMode.class, mode)
+            .bind(MemoMode.class, memoMode)
+            .to(MemoAdvice.class);
+      }
     }
     return advice;
+  }
+
+  private static int adviceIndex(int mutationMode, int memoMode) {
+    return (mutationMode - Settings.GLOBAL) * MEMO_MODES.length + (memoMode - Verify.INHERIT);
+  }
+
+  static int memoMode(Mode mode) {
+    return mode == null ? Verify.INHERIT : mode == Mode.VERIFY ? Verify.VERIFY : Verify.MEMOIZE;
   }
 
   static int mode(OnMutation onMutation) {
@@ -221,12 +244,16 @@ final class TypePlanner {
     final boolean clearsRequest;
     /** For memoize rules: the Settings mode constant, GLOBAL when the rule has none. */
     final int mode;
+    /** For memoize rules: the Verify mode constant, INHERIT when the rule has none. */
+    final int memoMode;
 
-    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode) {
+    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode,
+        int memoMode) {
       this.type = type;
       this.methods = methods;
       this.clearsRequest = clearsRequest;
       this.mode = mode;
+      this.memoMode = memoMode;
     }
   }
 

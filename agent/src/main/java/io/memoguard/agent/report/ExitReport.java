@@ -43,6 +43,9 @@ public final class ExitReport implements Runnable {
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()
           + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
           + " mutations=" + Stats.mutations() + " round-trips-saved=" + Stats.hits()
+          + " verified=" + Stats.verified() + " would-save=" + Stats.verified()
+          + " differences=" + Stats.differences()
+          + " jdbc-writes=" + Stats.jdbcWrites() + " jdbc-cleared=" + Stats.jdbcCleared()
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
       log.stop();

@@ -17,6 +17,8 @@ import java.util.function.LongSupplier;
 public final class LogEventSink implements EventSink {
   private final AgentLog log;
   private final MutationSites sites;
+  /** Verify-mode differences, rate-limited per memoized method like mutation sites. */
+  private final MutationSites differences;
   private final Set<String> reportedErrors = ConcurrentHashMap.newKeySet();
 
   public LogEventSink(AgentLog log) {
@@ -27,6 +29,7 @@ public final class LogEventSink implements EventSink {
   LogEventSink(AgentLog log, LongSupplier clockMillis, long intervalMillis) {
     this.log = log;
     this.sites = new MutationSites(clockMillis, intervalMillis);
+    this.differences = new MutationSites(clockMillis, intervalMillis);
   }
 
   @Override
@@ -59,6 +62,23 @@ public final class LogEventSink implements EventSink {
         + (notRejected ? " (on-mutation: fail cannot stop a write that passes no barrier)" : "")
         + admitted.suffix();
     write(admitted.warn(), line);
+  }
+
+  @Override
+  public void verifyDifference(String method, String path) {
+    MutationSites.Line admitted = differences.admit(method, method, true);
+    if (admitted != null) {
+      log.warn("verify: " + method + " returned a result different from the memoized one at "
+          + path + "; memoizing it would have served stale data" + admitted.suffix());
+    }
+  }
+
+  @Override
+  public void jdbcWrite(String statement, int cleared) {
+    if (log.isDebugEnabled()) {
+      log.debug("JDBC write via " + statement + " cleared " + cleared
+          + (cleared == 1 ? " entry" : " entries"));
+    }
   }
 
   @Override
