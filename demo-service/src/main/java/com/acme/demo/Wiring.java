@@ -1,8 +1,11 @@
 package com.acme.demo;
 
+import com.acme.admin.RateAdjustmentDao;
+import com.acme.admin.RateAdjustmentService;
 import com.acme.db.Db;
 import com.acme.repo.MortgageRepository;
 import com.acme.repo.ProductRepository;
+import com.acme.repo.QuoteRepository;
 import com.acme.repo.RequestCache;
 import com.acme.repo.TenantRepository;
 import com.acme.service.AccessService;
@@ -14,6 +17,7 @@ import com.acme.service.MortgageViewService;
 import com.acme.service.OverviewService;
 import com.acme.service.PricingService;
 import com.acme.service.ProductCatalogService;
+import com.acme.service.QuoteSheetService;
 import com.acme.service.RateService;
 import com.acme.service.RiskService;
 import com.acme.service.ViewAssembler;
@@ -22,7 +26,9 @@ import com.acme.web.HealthHandler;
 import com.acme.web.MortgageViewHandler;
 import com.acme.web.OverviewHandler;
 import com.acme.web.ProductListHandler;
+import com.acme.web.QuoteSheetHandler;
 import com.acme.web.RateHandler;
+import com.acme.web.RawRateHandler;
 import com.acme.web.RequestScope;
 import com.acme.web.Router;
 import java.util.List;
@@ -55,6 +61,8 @@ final class Wiring {
         new OverviewHandler(overviews, scope),
         new RateHandler(new RateService(mortgages), scope),
         new ProductListHandler(catalogs, scope),
-        new BestRateHandler(new BestRateService(products, catalogs), scope)));
+        new BestRateHandler(new BestRateService(products, catalogs), scope),
+        new RawRateHandler(new RateAdjustmentService(mortgages, new RateAdjustmentDao(db)), scope),
+        new QuoteSheetHandler(new QuoteSheetService(new QuoteRepository(db)), scope)));
   }
 }
