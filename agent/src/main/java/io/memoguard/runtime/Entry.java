@@ -21,7 +21,9 @@ final class Entry {
 
   /** What to do on a mutation: the memoizing rule's on-mutation, else the global one. */
   int mode() {
-    return key.site.effectiveMode();
+    int mode = key.site.effectiveMode();
+    // verify mode promises the host's behaviour: a write is never rejected, only invalidates
+    return mode == Settings.FAIL && key.verify ? Settings.INVALIDATE : mode;
   }
 
   /** Detaches the entry from every guarded object of its value, so their barriers go quiet. */
