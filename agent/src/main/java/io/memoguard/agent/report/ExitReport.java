@@ -38,6 +38,9 @@ public final class ExitReport implements Runnable {
         for (String line : sink.siteSummary()) {
           log.info(line);
         }
+        for (String line : sink.differenceSummary()) {
+          log.info(line);
+        }
       }
       log.info("summary: requests=" + Stats.requests() + " calls=" + Stats.calls()
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()

@@ -117,6 +117,21 @@ public final class LogEventSink implements EventSink {
     return lines;
   }
 
+  /**
+   * Verify mode: one line per memoized method whose results differed, with its count, most
+   * frequent first, e.g. {@code verify differences in com.acme.repo.QuoteRepository.getQuote x12}.
+   */
+  public List<String> differenceSummary() {
+    List<String> lines = new ArrayList<>();
+    for (MutationSites.Total total : differences.totals()) {
+      if (lines.size() == MutationSites.MAX_SUMMARY_LINES) {
+        break;
+      }
+      lines.add("verify differences in " + total.label() + " x" + total.count());
+    }
+    return lines;
+  }
+
   private void write(boolean warn, String line) {
     if (warn) {
       log.warn(line);

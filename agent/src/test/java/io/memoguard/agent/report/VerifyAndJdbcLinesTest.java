@@ -53,6 +53,19 @@ class VerifyAndJdbcLinesTest {
   }
 
   @Test
+  void theExitSummaryListsEachMethodWithItsDifferences() {
+    LogEventSink sink = sink("info");
+    sink.verifyDifference("com.acme.repo.Other.find", "ArrayList[1]");
+    for (int i = 0; i < 3; i++) {
+      sink.verifyDifference(METHOD, "Quote.rate");
+    }
+    assertThat(sink.differenceSummary()).containsExactly(
+        "verify differences in " + METHOD + " x3",
+        "verify differences in com.acme.repo.Other.find x1");
+    log.stop();
+  }
+
+  @Test
   void jdbcWritesAreLoggedAtDebugOnly() throws IOException {
     sink("info").jdbcWrite("org.h2.jdbc.JdbcPreparedStatement.executeUpdate", 3);
     assertThat(lines()).isEmpty();
