@@ -140,6 +140,15 @@ public final class Memo {
     }
   }
 
+  /** A call that threw: nothing is stored; in verify mode, a would-be hit that threw is a difference. */
+  public static void failed(Object key, Throwable thrown) {
+    try {
+      Verify.threw((Key) key, thrown);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo failure", error);
+    }
+  }
+
   /** Drops the current request's entries of methods of {@code type} (an invalidating call). */
   public static void clearType(String type) {
     try {

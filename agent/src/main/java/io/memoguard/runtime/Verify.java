@@ -5,13 +5,17 @@ package io.memoguard.runtime;
  * have been a hit is counted, and when it returns, its fresh result is compared with the memoized
  * one; a difference is reported with the method and the first differing path, never a value. The
  * caller always gets the fresh result. Guarding stays on, so a memoized value that a caller changes
- * is invalidated as usual and does not show up as a difference.
+ * is invalidated as usual and does not show up as a difference; the fresh results handed out at
+ * would-be hits are guarded as part of the entry too, because memoized they would have been the
+ * same instance: a caller's write to one invalidates the entry just as it would have.
  */
 public final class Verify {
   /** The rule has no {@code mode} of its own: the global {@code mode} applies. */
   public static final int INHERIT = -1;
   public static final int MEMOIZE = 0;
   public static final int VERIFY = 1;
+  /** How a difference path starts when the fresh call threw instead of returning. */
+  public static final String THREW = "(threw ";
 
   private Verify() {}
 
@@ -22,9 +26,25 @@ public final class Verify {
 
   /** A would-be hit: counted and remembered on the key; the call runs anyway (returns null). */
   static Object wouldHit(Key key, Entry entry) {
+    String changed = entry.changedCopy();
+    if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
+      Stats.MISSES.increment(); // memoized, the change would have invalidated the shared value
+      return null;
+    }
     key.verifyAgainst = entry;
     Stats.VERIFIED.increment();
     return null;
+  }
+
+  /** Memoized, a would-be hit would have returned the value; run, it threw: a difference. */
+  static void threw(Key key, Throwable thrown) {
+    if (key.verifyAgainst == null || JdbcWrites.wroteSince(key)) {
+      return;
+    }
+    key.verifyAgainst = null;
+    Stats.DIFFERENCES.increment();
+    Settings.sink.verifyDifference(key.site.display,
+        THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass())) + ")");
   }
 
   /**
@@ -43,6 +63,13 @@ public final class Verify {
     if (path != null) {
       Stats.DIFFERENCES.increment();
       Settings.sink.verifyDifference(key.site.display, path);
+      return true;
+    }
+    // memoized, this caller would have received the entry's value
+    entry.callers++;
+    Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects);
+    if (copy != null) {
+      entry.addCopy(copy);
     }
     return true;
   }

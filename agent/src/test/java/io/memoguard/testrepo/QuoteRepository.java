@@ -7,6 +7,16 @@ import java.util.List;
 public class QuoteRepository {
   public int bodyRuns;
   private int sequence;
+  private int rateCalls;
+
+  /** Fails at its second call only. */
+  public List<String> findRate(String tenant) {
+    bodyRuns++;
+    if (++rateCalls == 2) {
+      throw new IllegalStateException("rate service down");
+    }
+    return new ArrayList<>(List.of(tenant, "3.5"));
+  }
 
   public List<String> findProducts(String tenant) {
     bodyRuns++;

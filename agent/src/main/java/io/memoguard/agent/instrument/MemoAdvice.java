@@ -36,6 +36,8 @@ public final class MemoAdvice {
       result = Memo.value(hit);
     } else if (key != null && thrown == null) {
       Memo.store(key, result);
+    } else if (key != null) {
+      Memo.failed(key, thrown);
     }
   }
 }

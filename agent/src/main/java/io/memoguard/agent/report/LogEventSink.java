@@ -1,6 +1,7 @@
 package io.memoguard.agent.report;
 
 import io.memoguard.runtime.EventSink;
+import io.memoguard.runtime.Verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +68,13 @@ public final class LogEventSink implements EventSink {
   @Override
   public void verifyDifference(String method, String path) {
     MutationSites.Line admitted = differences.admit(method, method, true);
-    if (admitted != null) {
+    if (admitted == null) {
+      return;
+    }
+    if (path.startsWith(Verify.THREW)) {
+      log.warn("verify: " + method + " threw " + path.substring(Verify.THREW.length(), path.length() - 1)
+          + " where memoizing it would have returned the memoized value" + admitted.suffix());
+    } else {
       log.warn("verify: " + method + " returned a result different from the memoized one at "
           + path + "; memoizing it would have served stale data" + admitted.suffix());
     }

@@ -1,6 +1,7 @@
 package io.memoguard.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
@@ -131,5 +132,34 @@ class VerifyModeWeavingTest {
     call("findProducts");
     assertThat(Stats.verified() - verified).isEqualTo(1);
     assertThat(sink.differences).isEmpty();
+  }
+
+  @Test
+  void aCallersChangeToAFreshCopyInvalidatesAsItWouldHaveMemoized() throws Exception {
+    weave(Mode.VERIFY, rule("find*", null));
+    long verified = Stats.verified();
+    call("findProducts");
+    List<String> second = call("findProducts");
+    assertThat(Stats.verified() - verified).isEqualTo(1);
+    // memoized, this would have been the shared instance, handed to 2 callers
+    second.add("changed by the second caller");
+    call("findProducts");
+    assertThat(Stats.verified() - verified).isEqualTo(1);
+    assertThat(sink.late).singleElement().asString()
+        .startsWith("ArrayList (size 2 -> 3) | " + QuoteRepository.class.getName() + ".findProducts")
+        .contains("| 2 | invalidated");
+    assertThat(sink.differences).isEmpty();
+  }
+
+  @Test
+  void aWouldBeHitThatThrowsIsADifferenceAndTheCallerGetsTheException() throws Exception {
+    weave(Mode.VERIFY, rule("find*", null));
+    call("findRate");
+    assertThatThrownBy(() -> call("findRate"))
+        .hasRootCauseInstanceOf(IllegalStateException.class);
+    assertThat(sink.differences).containsExactly(
+        QuoteRepository.class.getName() + ".findRate at (threw IllegalStateException)");
+    assertThat(call("findRate")).containsExactly("acme", "3.5");
+    assertThat(sink.differences).hasSize(1);
   }
 }

@@ -53,6 +53,13 @@ class VerifyAndJdbcLinesTest {
   }
 
   @Test
+  void aCallThatThrewIsSaidSo() throws IOException {
+    sink("info").verifyDifference(METHOD, "(threw IllegalStateException)");
+    assertThat(lines()).containsExactly("WARN verify: " + METHOD + " threw IllegalStateException"
+        + " where memoizing it would have returned the memoized value");
+  }
+
+  @Test
   void theExitSummaryListsEachMethodWithItsDifferences() {
     LogEventSink sink = sink("info");
     sink.verifyDifference("com.acme.repo.Other.find", "ArrayList[1]");
