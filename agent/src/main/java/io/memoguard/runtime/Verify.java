@@ -12,7 +12,9 @@ package io.memoguard.runtime;
 public final class Verify {
   /** The rule has no {@code mode} of its own: the global {@code mode} applies. */
   public static final int INHERIT = -1;
+  /** The rule's {@code mode: memoize}: hits are served from the memo table. */
   public static final int MEMOIZE = 0;
+  /** The rule's {@code mode: verify}: every call runs; would-be hits are compared. */
   public static final int VERIFY = 1;
   /** How a difference path starts when the fresh call threw instead of returning. */
   public static final String THREW = "(threw ";
