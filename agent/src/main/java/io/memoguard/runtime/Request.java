@@ -14,6 +14,9 @@ final class Request {
   /** Boundary nesting depth; touched only by the owning thread. */
   int depth;
 
+  /** JDBC writes so far; updated only through {@link JdbcWrites}. */
+  volatile int jdbcWrites;
+
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   /** Calls of this request running now, one leader per key ({@link InFlight}). */
   final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The validated configuration. {@code logFile} is null for standard error. Lists are immutable and
- * never null.
+ * never null. {@code mode} is the global {@code mode}; {@code clearOnJdbcWrite} is
+ * {@code jdbc.clear-on-write}.
  */
 public record AgentConfig(
     Path source,
@@ -17,7 +18,17 @@ public record AgentConfig(
     int maxEntries,
     int maxGraphObjects,
     String logLevel,
-    String logFile) {
+    String logFile,
+    Mode mode,
+    boolean clearOnJdbcWrite) {
+
+  /** Global {@code mode: memoize} and the JDBC write safety net on (the defaults). */
+  public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
+      List<String> guardPackages, OnMutation onMutation, List<EntryPoint> entryPoints,
+      int maxEntries, int maxGraphObjects, String logLevel, String logFile) {
+    this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
+        maxGraphObjects, logLevel, logFile, Mode.MEMOIZE, true);
+  }
 
   public static final List<String> DEFAULT_READ_METHODS = List.of(
       "get*", "find*", "load*", "fetch*", "read*", "list*", "count*", "exists*", "query*",

@@ -17,13 +17,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /** Binds a composed YAML document to an {@link AgentConfig}, validating it against the schema. */
 final class ConfigBinder {
   private static final List<String> TOP_KEYS =
-      List.of("memoize", "invalidate", "guard", "on-mutation", "requests", "log");
+      List.of("memoize", "invalidate", "guard", "on-mutation", "mode", "requests", "jdbc", "log");
   private static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
-  private static final List<String> MEMO_KEYS = withSelectors("methods", "on-mutation", "park", "park-timeout-ms");
+  private static final List<String> MEMO_KEYS =
+      withSelectors("methods", "on-mutation", "mode", "park", "park-timeout-ms");
   private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
   private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
   private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
   private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries");
+  private static final List<String> JDBC_KEYS = List.of("clear-on-write");
   private static final List<String> LOG_KEYS = List.of("level", "file");
   private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   private static final String METHOD_GLOBS = "a non-empty list of method-name globs";
@@ -66,6 +68,13 @@ final class ConfigBinder {
       maxEntries = positiveInt(requests.get("max-entries"), maxEntries);
     }
 
+    Mode mode = enumValue(top.get("mode"), Mode.class, Mode.MEMOIZE);
+    boolean clearOnJdbcWrite = true;
+    Fields jdbc = section(top.get("jdbc"), JDBC_KEYS);
+    if (jdbc != null) {
+      clearOnJdbcWrite = bool(jdbc.get("clear-on-write"), true);
+    }
+
     String logLevel = "info";
     String logFile = null;
     Fields log = section(top.get("log"), LOG_KEYS);
@@ -75,7 +84,7 @@ final class ConfigBinder {
     }
 
     return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
-        maxEntries, maxGraphObjects, logLevel, logFile);
+        maxEntries, maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite);
   }
 
   // ---- sections ----
@@ -108,7 +117,8 @@ final class ConfigBinder {
     List<String> globs = methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods);
     // absent: the rule's entries follow the global on-mutation
     OnMutation onMutation = enumValue(rule.get("on-mutation"), OnMutation.class, null);
-    return new MemoRule(selector, globs, onMutation, parkMillis(rule));
+    Mode mode = enumValue(rule.get("mode"), Mode.class, null);
+    return new MemoRule(selector, globs, onMutation, mode, parkMillis(rule));
   }
 
   /** 0 without {@code park: true}; a timeout given for a rule that does not park is a mistake. */
@@ -290,6 +300,18 @@ final class ConfigBinder {
     } catch (InvalidPathException e) {
       throw nodes.error(entry.value(), "'file' is not a valid path");
     }
+  }
+
+  private boolean bool(Entry entry, boolean absent) throws ConfigException {
+    if (entry == null) {
+      return absent;
+    }
+    Node value = entry.value();
+    if (!(value instanceof ScalarNode scalar) || !Tag.BOOL.equals(value.getTag())) {
+      throw nodes.error(entry.where(), YamlNodes.quote(entry.name()) + " must be true or false, found "
+          + YamlNodes.typeName(value));
+    }
+    return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
   }
 
   private int positiveInt(Entry entry, int absent) throws ConfigException {
