@@ -179,6 +179,25 @@ if $with_agent; then
   grep -h '\[memoguard\] INFO  summary:' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
 fi
 
+# verify mode: every call runs as without the agent; the summary counts what memoization would
+# save, and a method whose result changes between calls (the quote sheet) is reported
+if $with_agent; then
+  { cat "$AGENT_CONFIG"; echo "mode: verify"; } >"$work/verify.yaml"
+  start_server verify "-javaagent:$AGENT_JAR=config=$work/verify.yaml"
+  verify_pid=$started_pid
+  verify_port=$(await_listening verify "$verify_pid")
+  for request in "${REQUESTS[@]}" "quotes /tenants/acme/products/1/quotes"; do
+    read -r name path <<<"$request"
+    fetch "$verify_port" "$path" "$work/$name.verify" >/dev/null
+  done
+  stop_server "$verify_pid"
+  summary=$(grep -h '\[memoguard\] INFO  summary:' "$work/verify.err" || true)
+  saved=$(sed -n 's/.* would-save=\([0-9]*\).*/\1/p' <<<"$summary")
+  differences=$(sed -n 's/.* differences=\([0-9]*\).*/\1/p' <<<"$summary")
+  echo
+  echo "verify mode: ${saved:-?} calls would have been saved, ${differences:-?} differences"
+fi
+
 if $bodies_differ; then
   for request in "${REQUESTS[@]}"; do
     read -r name path <<<"$request"

@@ -2,6 +2,7 @@ package io.memoguard.agent;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
@@ -31,6 +32,8 @@ final class Installer {
       barriers = new FieldBarrierTransformer(config.guardPackages(), onFailure);
       inst.addTransformer(new TimedTransformer(barriers), false);
     }
+    // before instrumentation: woven code reads these from its first call on
+    Settings.configureModes(config.mode() == Mode.VERIFY, config.clearOnJdbcWrite());
     RuleUsage usage = new RuleUsage();
     new Instrumenter(config, usage, log::info, onFailure).install(inst);
     LogEventSink sink = new LogEventSink(log);
@@ -53,6 +56,8 @@ final class Installer {
         + " memoize rule(s), " + config.invalidate().size() + " invalidate rule(s), guarded packages "
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
         + ownModes(config) + parkingRules(config)
+        + (config.mode() == Mode.VERIFY ? ", mode verify (every call runs; would-be hits compared)" : "")
+        + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off")
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }
 

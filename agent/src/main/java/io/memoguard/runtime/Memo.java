@@ -38,6 +38,16 @@ public final class Memo {
    *     {@link Settings#GLOBAL}
    */
   public static Object key(String site, int mode, Object receiver, Object[] args) {
+    return key(site, mode, Verify.INHERIT, receiver, args);
+  }
+
+  /**
+   * As {@link #key(String, int, Object, Object[])}, for a method whose memoize rule has its own
+   * {@code mode}.
+   *
+   * @param memoMode {@link Verify#MEMOIZE}, {@link Verify#VERIFY} or {@link Verify#INHERIT}
+   */
+  public static Object key(String site, int mode, int memoMode, Object receiver, Object[] args) {
     try {
       Request request = RequestScope.current();
       if (request == null) {
@@ -53,7 +63,10 @@ public final class Memo {
             + " is not an immutable JDK value, so a later change to it could not be seen");
         return null;
       }
-      return new Key(Site.of(site, mode), receiver, normalized, request);
+      Key key = new Key(Site.of(site, mode), receiver, normalized, request);
+      key.verify = Verify.applies(memoMode);
+      key.writesAtStart = JdbcWrites.writes(request);
+      return key;
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
@@ -69,12 +82,16 @@ public final class Memo {
     try {
       Key k = (Key) key;
       Entry entry = lookup(k);
-      if (entry == null) {
+      // verify mode runs every call as if the agent were absent: it never waits for another call
+      if (entry == null && !k.verify) {
         entry = InFlight.onMiss(k);
       }
       if (entry == null) {
         Stats.MISSES.increment();
         return null;
+      }
+      if (k.verify) {
+        return Verify.wouldHit(k, entry);
       }
       entry.callers++;
       Stats.HITS.increment();
@@ -122,6 +139,10 @@ public final class Memo {
   public static void store(Object key, Object value) {
     try {
       Key k = (Key) key;
+      // computed (partly) before a JDBC write of the same request: may already be stale
+      if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
+        return;
+      }
       Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects);
       if (graph == null) {
         Stats.PASS_THROUGH.increment();
@@ -144,6 +165,15 @@ public final class Memo {
       noticeUnguarded(graph);
     } catch (Throwable error) {
       Settings.sink.internalError("memo store", error);
+    }
+  }
+
+  /** A call that threw: nothing is stored; in verify mode, a would-be hit that threw is a difference. */
+  public static void failed(Object key, Throwable thrown) {
+    try {
+      Verify.threw((Key) key, thrown);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo failure", error);
     }
   }
 

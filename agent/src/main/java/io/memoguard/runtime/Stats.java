@@ -17,6 +17,10 @@ public final class Stats {
   static final LongAdder DEDUP_TIMEOUTS = new LongAdder();
   static final LongAdder PARKED = new LongAdder();
   static final LongAdder PARK_TIMEOUTS = new LongAdder();
+  static final LongAdder VERIFIED = new LongAdder();
+  static final LongAdder DIFFERENCES = new LongAdder();
+  static final LongAdder JDBC_WRITES = new LongAdder();
+  static final LongAdder JDBC_CLEARED = new LongAdder();
 
   private Stats() {}
 
@@ -36,4 +40,12 @@ public final class Stats {
   public static long parked() { return PARKED.sum(); }
   /** Parked calls whose wait timed out ({@code park-timeout-ms}). */
   public static long parkTimeouts() { return PARK_TIMEOUTS.sum(); }
+  /** Verify mode: calls that memoization would have saved (would-be hits). */
+  public static long verified() { return VERIFIED.sum(); }
+  /** Verify mode: would-be hits whose fresh result differed from the memoized one. */
+  public static long differences() { return DIFFERENCES.sum(); }
+  /** JDBC statements that may have written, executed within a request. */
+  public static long jdbcWrites() { return JDBC_WRITES.sum(); }
+  /** Entries dropped by those writes. */
+  public static long jdbcCleared() { return JDBC_CLEARED.sum(); }
 }

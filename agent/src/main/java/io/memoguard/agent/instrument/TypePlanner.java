@@ -9,9 +9,11 @@ import io.memoguard.agent.config.EntryPoint;
 import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.runtime.RuleConstant;
 import io.memoguard.runtime.Settings;
+import io.memoguard.runtime.Verify;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +34,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class TypePlanner {
   static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
   static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
-  /** The memoize advice per woven rule constant (on-mutation mode and park timeout). */
-  private static final ConcurrentHashMap<Integer, Advice> MEMO_ADVICE = new ConcurrentHashMap<>();
+  /**
+   * The memoize advice per pair of woven constants: the rule constant (on-mutation mode and park
+   * timeout) in the high half of the key, the verify-mode constant in the low half.
+   */
+  private static final ConcurrentHashMap<Long, Advice> MEMO_ADVICE = new ConcurrentHashMap<>();
 
   private final List<Boundary> boundaries = new ArrayList<>();
   /** {@code AsyncContext.start(Runnable)} of servlet containers, when requests propagate. */
@@ -43,9 +48,11 @@ final class TypePlanner {
   private final Consumer<String> notice;
   private final Set<String> noticed = ConcurrentHashMap.newKeySet();
   private final ApiVisibility apis = new ApiVisibility();
+  private final boolean jdbcWrites;
 
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
     this.notice = notice;
+    this.jdbcWrites = config.clearOnJdbcWrite();
     for (String api : List.of("jakarta.servlet", "javax.servlet")) {
       String servlet = api + ".Servlet";
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
@@ -67,13 +74,13 @@ final class TypePlanner {
     for (MemoRule rule : config.memoize()) {
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
-          false, RuleConstant.of(mode(rule.onMutation()), rule.parkMillis())));
+          false, RuleConstant.of(mode(rule.onMutation()), rule.parkMillis()), memoMode(rule.mode())));
     }
     for (InvalidateRule rule : config.invalidate()) {
       usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
-          Settings.GLOBAL));
+          Settings.GLOBAL, Verify.INHERIT));
     }
   }
 
@@ -106,13 +113,14 @@ final class TypePlanner {
         return true;
       }
     }
-    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
+    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty()
+        || (jdbcWrites && !JdbcStatements.writeMethods(type).isEmpty());
   }
 
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
-    Map<Integer, List<MethodDescription>> memoized = new LinkedHashMap<>();
+    Map<Long, List<MethodDescription>> memoized = new LinkedHashMap<>();
     List<MethodDescription> clearType = new ArrayList<>();
     List<MethodDescription> clearRequest = new ArrayList<>();
     List<Rule> memo = matching(memoRules, type);
@@ -153,8 +161,9 @@ final class TypePlanner {
       } else if (read != null) {
         String why = MethodRules.whyNotMemoizable(method);
         if (why == null) {
-          // grouped by rule constant: each group gets the advice with its constant woven in
-          memoized.computeIfAbsent(read.mode, m -> new ArrayList<>()).add(method);
+          // grouped by woven constants: each group gets the advice with its constants woven in
+          memoized.computeIfAbsent(adviceKey(read.mode, read.memoMode), m -> new ArrayList<>())
+              .add(method);
         } else {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
         }
@@ -169,8 +178,11 @@ final class TypePlanner {
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     builder = visit(builder, HandOffAdvice.WrapAsyncStart.class, asyncStartMethods);
-    for (Map.Entry<Integer, List<MethodDescription>> group : memoized.entrySet()) {
+    for (Map.Entry<Long, List<MethodDescription>> group : memoized.entrySet()) {
       builder = visit(builder, memoAdvice(group.getKey()), group.getValue());
+    }
+    if (jdbcWrites) {
+      builder = visit(builder, JdbcWriteAdvice.class, JdbcStatements.writeMethods(type));
     }
     builder = visit(builder, ClearTypeAdvice.class, clearType);
     return visit(builder, ClearRequestAdvice.class, clearRequest);
@@ -190,11 +202,20 @@ final class TypePlanner {
     return builder.visit(advice.on(matcher));
   }
 
-  /** The memoize advice with a rule's {@link RuleConstant} woven in. */
-  private static Advice memoAdvice(int ruleConstant) {
-    return MEMO_ADVICE.computeIfAbsent(ruleConstant, c -> Advice.withCustomMapping()
-        .bind(MutationMode.class, c)
+  /** The memoize advice with a rule's {@link RuleConstant} and verify-mode constant woven in. */
+  private static Advice memoAdvice(long adviceKey) {
+    return MEMO_ADVICE.computeIfAbsent(adviceKey, k -> Advice.withCustomMapping()
+        .bind(MutationMode.class, (int) (k >>> 32))
+        .bind(MemoMode.class, (int) (long) k)
         .to(MemoAdvice.class));
+  }
+
+  private static long adviceKey(int ruleConstant, int memoMode) {
+    return ((long) ruleConstant << 32) | (memoMode & 0xffffffffL);
+  }
+
+  static int memoMode(Mode mode) {
+    return mode == null ? Verify.INHERIT : mode == Mode.VERIFY ? Verify.VERIFY : Verify.MEMOIZE;
   }
 
   static int mode(OnMutation onMutation) {
@@ -243,12 +264,16 @@ final class TypePlanner {
     final boolean clearsRequest;
     /** For memoize rules: the {@link RuleConstant} (on-mutation mode, GLOBAL when none; park). */
     final int mode;
+    /** For memoize rules: the Verify mode constant, INHERIT when the rule has none. */
+    final int memoMode;
 
-    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode) {
+    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode,
+        int memoMode) {
       this.type = type;
       this.methods = methods;
       this.clearsRequest = clearsRequest;
       this.mode = mode;
+      this.memoMode = memoMode;
     }
   }
 

@@ -103,6 +103,6 @@ class ParkConfigTest extends ConfigFileTestSupport {
           - class: com.acme.Foo
             parking: true
         """, 3, 5, "unknown key 'parking' (expected one of: class, implements, annotated, methods,"
-            + " on-mutation, park, park-timeout-ms)");
+            + " on-mutation, mode, park, park-timeout-ms)");
   }
 }
