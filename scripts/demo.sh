@@ -13,6 +13,9 @@ AGENT_JAR=agent/target/memoguard-agent.jar
 AGENT_CONFIG=demo-service/memoguard.yaml
 STARTUP_TIMEOUT_SECONDS=30
 STOP_TIMEOUT_SECONDS=10
+# the parking step: concurrent clients on a cold cache of a slow recompute (park: true in the config)
+BURST_CLIENTS=20
+BURST_PATH=/tenants/acme/rate-table
 # name and path of each request, sent to both servers in this order
 REQUESTS=(
   "chatty   /tenants/acme/mortgages/1"
@@ -92,6 +95,23 @@ fetch() {
   tr -d '\r' <"$3.headers" | awk -F': *' 'tolower($1) == "x-db-queries" { print $2 }'
 }
 
+# burst PORT NAME: sends BURST_CLIENTS concurrent requests for the rate table, checks that all
+# bodies are identical, and prints how often the server really recomputed the table
+burst() {
+  local port=$1 name=$2 i burst_pids=()
+  for ((i = 1; i <= BURST_CLIENTS; i++)); do
+    curl -fsS -o "$work/burst.$name.$i" "http://127.0.0.1:$port$BURST_PATH" &
+    burst_pids+=($!)
+  done
+  for i in "${burst_pids[@]}"; do
+    wait "$i" || die "GET $BURST_PATH failed on the $name server"
+  done
+  for ((i = 2; i <= BURST_CLIENTS; i++)); do
+    cmp -s "$work/burst.$name.1" "$work/burst.$name.$i" || die "$name: concurrent rate-table bodies differ"
+  done
+  curl -fsS "http://127.0.0.1:$port/admin/rate-table-recomputes" | sed -n 's/.*"recomputes":\([0-9]*\).*/\1/p'
+}
+
 # SIGTERM rather than SIGKILL: the agent writes its summary from a shutdown hook
 stop_server() {
   local pid=$1 deadline=$((SECONDS + STOP_TIMEOUT_SECONDS))
@@ -136,6 +156,18 @@ for request in "${REQUESTS[@]}"; do
   printf '%-9s %-36s %15s %12s  %s\n' "$name" "$path" "$plain_queries" "$agent_queries" "$bodies"
 done
 
+echo
+echo "$BURST_CLIENTS concurrent requests to $BURST_PATH (a slow recompute behind the service's own cache):"
+plain_recomputes=$(burst "$plain_port" plain)
+if $with_agent; then
+  agent_recomputes=$(burst "$agent_port" agent)
+  cmp -s "$work/burst.plain.1" "$work/burst.agent.1" || bodies_differ=true
+  echo "  expensive recompute ran $plain_recomputes times without the agent," \
+    "$agent_recomputes time(s) with the agent (park: true)"
+else
+  echo "  expensive recompute ran $plain_recomputes times"
+fi
+
 stop_server "$plain_pid"
 if $with_agent; then
   stop_server "$agent_pid"
@@ -145,6 +177,25 @@ if $with_agent; then
   echo
   echo "agent summary:"
   grep -h '\[memoguard\] INFO  summary:' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
+fi
+
+# verify mode: every call runs as without the agent; the summary counts what memoization would
+# save, and a method whose result changes between calls (the quote sheet) is reported
+if $with_agent; then
+  { cat "$AGENT_CONFIG"; echo "mode: verify"; } >"$work/verify.yaml"
+  start_server verify "-javaagent:$AGENT_JAR=config=$work/verify.yaml"
+  verify_pid=$started_pid
+  verify_port=$(await_listening verify "$verify_pid")
+  for request in "${REQUESTS[@]}" "quotes /tenants/acme/products/1/quotes"; do
+    read -r name path <<<"$request"
+    fetch "$verify_port" "$path" "$work/$name.verify" >/dev/null
+  done
+  stop_server "$verify_pid"
+  summary=$(grep -h '\[memoguard\] INFO  summary:' "$work/verify.err" || true)
+  saved=$(sed -n 's/.* would-save=\([0-9]*\).*/\1/p' <<<"$summary")
+  differences=$(sed -n 's/.* differences=\([0-9]*\).*/\1/p' <<<"$summary")
+  echo
+  echo "verify mode: ${saved:-?} calls would have been saved, ${differences:-?} differences"
 fi
 
 if $bodies_differ; then

@@ -1,6 +1,8 @@
 package io.memoguard.agent;
 
 import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
@@ -30,6 +32,8 @@ final class Installer {
       barriers = new FieldBarrierTransformer(config.guardPackages(), onFailure);
       inst.addTransformer(new TimedTransformer(barriers), false);
     }
+    // before instrumentation: woven code reads these from its first call on
+    Settings.configureModes(config.mode() == Mode.VERIFY, config.clearOnJdbcWrite());
     RuleUsage usage = new RuleUsage();
     new Instrumenter(config, usage, log::info, onFailure).install(inst);
     LogEventSink sink = new LogEventSink(log);
@@ -51,7 +55,9 @@ final class Installer {
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()
         + " memoize rule(s), " + config.invalidate().size() + " invalidate rule(s), guarded packages "
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
-        + ownModes(config)
+        + ownModes(config) + parkingRules(config)
+        + (config.mode() == Mode.VERIFY ? ", mode verify (every call runs; would-be hits compared)" : "")
+        + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off")
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }
 
@@ -74,6 +80,11 @@ final class Installer {
   private static String ownModes(AgentConfig config) {
     long own = config.memoize().stream().filter(rule -> rule.onMutation() != null).count();
     return own == 0 ? "" : " (" + own + " memoize rule(s) with their own)";
+  }
+
+  private static String parkingRules(AgentConfig config) {
+    long parking = config.memoize().stream().filter(MemoRule::parks).count();
+    return parking == 0 ? "" : ", " + parking + " memoize rule(s) with park: true";
   }
 
   private static int mode(OnMutation onMutation) {

@@ -8,6 +8,12 @@ final class Entry {
   /** How many callers have received {@link #value}: 1 for the call that computed it, +1 per hit. */
   volatile int callers = 1;
   volatile boolean live = true;
+  /**
+   * Verify mode: the fresh results handed out instead of this value at would-be hits, guarded as
+   * if they were the value itself (memoized, they would have been), so that a caller's write to
+   * one invalidates the entry as it would have. Guarded by {@code this}; null when none.
+   */
+  private Graph[] copies;
 
   Entry(Key key, Object value, Graph graph) {
     this.key = key;
@@ -21,7 +27,9 @@ final class Entry {
 
   /** What to do on a mutation: the memoizing rule's on-mutation, else the global one. */
   int mode() {
-    return key.site.effectiveMode();
+    int mode = key.site.effectiveMode();
+    // verify mode promises the host's behaviour: a write is never rejected, only invalidates
+    return mode == Settings.FAIL && key.verify ? Settings.INVALIDATE : mode;
   }
 
   /** Detaches the entry from every guarded object of its value, so their barriers go quiet. */
@@ -30,6 +38,54 @@ final class Entry {
     for (int i = 0, n = graph.guardedCount(); i < n; i++) {
       Trackers.untrack(graph.guarded(i), this);
     }
+    Graph[] added;
+    synchronized (this) {
+      added = copies;
+      copies = null;
+    }
+    if (added != null) {
+      for (Graph copy : added) {
+        for (int i = 0, n = copy.guardedCount(); i < n; i++) {
+          Trackers.untrack(copy.guarded(i), this);
+        }
+      }
+    }
+  }
+
+  /** Verify mode: guards a fresh result as part of this entry, unless the entry is gone. */
+  synchronized void addCopy(Graph copy) {
+    if (!live) {
+      return;
+    }
+    // tracked under this entry's lock: a concurrent dispose then sees the copy and untracks it
+    for (int i = 0, n = copy.guardedCount(); i < n; i++) {
+      Trackers.track(copy.guarded(i), this);
+    }
+    Graph[] grown = copies == null ? new Graph[1] : java.util.Arrays.copyOf(copies, copies.length + 1);
+    grown[grown.length - 1] = copy;
+    copies = grown;
+  }
+
+  /**
+   * Verify mode: the first copy changed since it was handed out (a collection, array or object
+   * without a barrier), as {@link Graph#verify()} reports it, or null.
+   */
+  String changedCopy() {
+    Graph[] current;
+    synchronized (this) {
+      current = copies;
+    }
+    if (current != null) {
+      for (Graph copy : current) {
+        if (copy.needsVerify()) {
+          String changed = copy.verify();
+          if (changed != null) {
+            return changed;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** Removes the entry from its request and disposes it; false if it was already gone. */

@@ -48,6 +48,23 @@ public interface EventSink {
   /** Something went wrong inside the runtime; the host call went on untouched. */
   void internalError(String where, Throwable error);
 
+  /**
+   * Verify mode: a would-be hit returned something different from the memoized value.
+   *
+   * @param method {@code Class.method} of the memoized method
+   * @param path the first differing path, e.g. {@code Mortgage.product.investor} or
+   *     {@code ArrayList (size 3 -> 2)}; never a value
+   */
+  default void verifyDifference(String method, String path) {}
+
+  /**
+   * A JDBC statement that may have written ran during a request and dropped its entries.
+   *
+   * @param statement {@code Class.method} of the statement
+   * @param cleared how many entries were dropped
+   */
+  default void jdbcWrite(String statement, int cleared) {}
+
   /** The no-op sink, used until the agent has installed its own. */
   EventSink NONE = new EventSink() {
     @Override public void mutation(String f, String s, String v, String e, int c, String a) {}

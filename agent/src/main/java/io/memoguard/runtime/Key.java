@@ -13,6 +13,12 @@ final class Key {
   final Object[] args;
   final Request request;
   private final int hash;
+  /** Verify mode: the call runs whatever happens, and is compared with the memoized value. */
+  boolean verify;
+  /** Verify mode: the entry this call would have been served, set by a would-be hit. */
+  Entry verifyAgainst;
+  /** The request's JDBC write count when the call started ({@link JdbcWrites}). */
+  int writesAtStart;
 
   Key(Site site, Object receiver, Object[] args, Request request) {
     this.site = site;

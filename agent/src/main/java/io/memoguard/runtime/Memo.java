@@ -38,6 +38,16 @@ public final class Memo {
    *     {@link Settings#GLOBAL}
    */
   public static Object key(String site, int mode, Object receiver, Object[] args) {
+    return key(site, mode, Verify.INHERIT, receiver, args);
+  }
+
+  /**
+   * As {@link #key(String, int, Object, Object[])}, for a method whose memoize rule has its own
+   * {@code mode}.
+   *
+   * @param memoMode {@link Verify#MEMOIZE}, {@link Verify#VERIFY} or {@link Verify#INHERIT}
+   */
+  public static Object key(String site, int mode, int memoMode, Object receiver, Object[] args) {
     try {
       Request request = RequestScope.current();
       if (request == null) {
@@ -53,29 +63,35 @@ public final class Memo {
             + " is not an immutable JDK value, so a later change to it could not be seen");
         return null;
       }
-      return new Key(Site.of(site, mode), receiver, normalized, request);
+      Key key = new Key(Site.of(site, mode), receiver, normalized, request);
+      key.verify = Verify.applies(memoMode);
+      key.writesAtStart = JdbcWrites.writes(request);
+      return key;
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
     }
   }
 
-  /** Returns the entry to serve, or null for a miss. */
+  /**
+   * Returns the entry to serve, or null for a miss. On a miss it may first wait for the same call
+   * running on another thread of the request ({@link InFlight}) or, with {@code park: true}, for
+   * another request ({@link Parking}); a miss must be followed by {@link #release} on every path.
+   */
   public static Object hit(Object key) {
     try {
       Key k = (Key) key;
-      Entry entry = k.request.get(k);
-      if (entry == null || !entry.live) {
+      Entry entry = lookup(k);
+      // verify mode runs every call as if the agent were absent: it never waits for another call
+      if (entry == null && !k.verify) {
+        entry = InFlight.onMiss(k);
+      }
+      if (entry == null) {
         Stats.MISSES.increment();
         return null;
       }
-      Graph graph = entry.graph;
-      if (graph.needsVerify()) {
-        String changed = graph.verify();
-        if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
-          Stats.MISSES.increment();
-          return null;
-        }
+      if (k.verify) {
+        return Verify.wouldHit(k, entry);
       }
       entry.callers++;
       Stats.HITS.increment();
@@ -83,6 +99,34 @@ public final class Memo {
     } catch (Throwable error) {
       Settings.sink.internalError("memo lookup", error);
       return null;
+    }
+  }
+
+  /** The live entry for the key after verification, or null; counts nothing. */
+  static Entry lookup(Key k) {
+    Entry entry = k.request.get(k);
+    if (entry == null || !entry.live) {
+      return null;
+    }
+    Graph graph = entry.graph;
+    if (graph.needsVerify()) {
+      String changed = graph.verify();
+      if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
+        return null;
+      }
+    }
+    return entry;
+  }
+
+  /**
+   * Ends a call that missed, after its result was stored or its exception thrown: callers waiting
+   * for it go on. Called from the advice's exit whatever the body did.
+   */
+  public static void release(Object key) {
+    try {
+      InFlight.release((Key) key);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo release", error);
     }
   }
 
@@ -95,6 +139,10 @@ public final class Memo {
   public static void store(Object key, Object value) {
     try {
       Key k = (Key) key;
+      // computed (partly) before a JDBC write of the same request: may already be stale
+      if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
+        return;
+      }
       Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects);
       if (graph == null) {
         Stats.PASS_THROUGH.increment();
@@ -117,6 +165,15 @@ public final class Memo {
       noticeUnguarded(graph);
     } catch (Throwable error) {
       Settings.sink.internalError("memo store", error);
+    }
+  }
+
+  /** A call that threw: nothing is stored; in verify mode, a would-be hit that threw is a difference. */
+  public static void failed(Object key, Throwable thrown) {
+    try {
+      Verify.threw((Key) key, thrown);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo failure", error);
     }
   }
 

@@ -20,8 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it is open and run as outside any request once it has closed (see {@link HandOff}).
  */
 final class Request {
+  /** JDBC writes so far; updated only through {@link JdbcWrites}. */
+  volatile int jdbcWrites;
+
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Calls of this request running now, one leader per key ({@link InFlight}). */
+  final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   Entry get(Key key) {

@@ -18,6 +18,10 @@ public final class Settings {
   static volatile int maxGraphObjects = 100_000;
   static volatile String[] guardPackagePrefixes = new String[0];
   static volatile EventSink sink = EventSink.NONE;
+  /** Global {@code mode: verify}. */
+  static volatile boolean verify;
+  /** {@code jdbc.clear-on-write}. */
+  static volatile boolean clearOnJdbcWrite = true;
 
   private Settings() {}
 
@@ -33,6 +37,15 @@ public final class Settings {
     guardPackagePrefixes = prefixes;
     sink = eventSink == null ? EventSink.NONE : eventSink;
     enabled = true;
+  }
+
+  /**
+   * The global {@code mode} and the JDBC write safety net; call before instrumentation is
+   * installed, like {@link #configure}.
+   */
+  public static void configureModes(boolean verifyMode, boolean clearOnJdbcWrites) {
+    verify = verifyMode;
+    clearOnJdbcWrite = clearOnJdbcWrites;
   }
 
   /** Turns memoization off for requests that start from now on (tests, shutdown). */

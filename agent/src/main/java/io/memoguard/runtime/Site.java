@@ -24,10 +24,17 @@ final class Site {
   final String display;
   /** {@link #INHERIT} or one of {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}. */
   final int mode;
+  /** The rule's {@code park-timeout-ms}; 0 when calls from different requests do not park. */
+  final int parkMillis;
 
   private Site(String id, int mode) {
+    this(id, mode, 0);
+  }
+
+  private Site(String id, int mode, int parkMillis) {
     this.id = id;
     this.mode = mode;
+    this.parkMillis = parkMillis;
     int first = id.indexOf('|');
     int second = id.indexOf('|', first + 1);
     this.type = first < 0 ? id : id.substring(0, first);
@@ -39,12 +46,27 @@ final class Site {
     return of(id, INHERIT);
   }
 
-  /** An unknown mode counts as {@link #INHERIT}: the advice and the runtime may come from different builds. */
+  /**
+   * An unknown mode counts as {@link #INHERIT}: the advice and the runtime may come from different
+   * builds. {@code mode} is the woven {@link RuleConstant}, which may carry a park timeout too.
+   */
   static Site of(String id, int mode) {
+    if (RuleConstant.parkMillis(mode) > 0) {
+      return Parking.site(id, mode);
+    }
     int m = mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
     ConcurrentHashMap<String, Site> sites = SITES[m + 1];
     Site site = sites.get(id);
     return site != null ? site : sites.computeIfAbsent(id, k -> new Site(k, m));
+  }
+
+  /** A site of a parking rule; the caller keeps one table per woven constant. */
+  static Site parking(String id, int constant) {
+    return new Site(id, knownMode(RuleConstant.mode(constant)), RuleConstant.parkMillis(constant));
+  }
+
+  static int knownMode(int mode) {
+    return mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
   }
 
   /** The mode in force for this site's entries now. */

@@ -14,7 +14,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * requests; tests and scripts wait for that line. Tests may also start it in-process.
  */
 public final class DemoServer {
-  private static final int WORKER_THREADS = 4;
+  // enough for the rate-table demo's 20 concurrent clients to be served at the same time
+  private static final int WORKER_THREADS = 32;
 
   private final HttpServer server;
   private final ExecutorService workers;

@@ -1,8 +1,12 @@
 package com.acme.demo;
 
+import com.acme.admin.RateAdjustmentDao;
+import com.acme.admin.RateAdjustmentService;
 import com.acme.db.Db;
 import com.acme.repo.MortgageRepository;
 import com.acme.repo.ProductRepository;
+import com.acme.repo.RateTableRepository;
+import com.acme.repo.QuoteRepository;
 import com.acme.repo.RequestCache;
 import com.acme.repo.TenantRepository;
 import com.acme.service.AccessService;
@@ -15,6 +19,7 @@ import com.acme.service.MortgageViewService;
 import com.acme.service.OverviewService;
 import com.acme.service.PricingService;
 import com.acme.service.ProductCatalogService;
+import com.acme.service.QuoteSheetService;
 import com.acme.service.RateService;
 import com.acme.service.RiskService;
 import com.acme.service.ViewAssembler;
@@ -24,7 +29,11 @@ import com.acme.web.HealthHandler;
 import com.acme.web.MortgageViewHandler;
 import com.acme.web.OverviewHandler;
 import com.acme.web.ProductListHandler;
+import com.acme.web.QuoteSheetHandler;
 import com.acme.web.RateHandler;
+import com.acme.web.RateTableHandler;
+import com.acme.web.RecomputeCountHandler;
+import com.acme.web.RawRateHandler;
 import com.acme.web.RequestScope;
 import com.acme.web.Router;
 import com.acme.web.UnrelatedPoolWorkHandler;
@@ -52,6 +61,7 @@ final class Wiring {
     ProductCatalogService catalogs = new ProductCatalogService(products);
 
     FanOutService fanOut = new FanOutService(tenants, mortgages, db);
+    RateTableRepository rateTables = new RateTableRepository(db);
 
     RequestScope scope = new RequestScope(db, cache);
     return new Router(List.of(
@@ -62,6 +72,10 @@ final class Wiring {
         new ProductListHandler(catalogs, scope),
         new BestRateHandler(new BestRateService(products, catalogs), scope),
         new FanOutHandler(fanOut, scope),
-        new UnrelatedPoolWorkHandler(fanOut, scope)));
+        new UnrelatedPoolWorkHandler(fanOut, scope),
+        new RateTableHandler(rateTables, scope),
+        new RecomputeCountHandler(rateTables, scope),
+        new RawRateHandler(new RateAdjustmentService(mortgages, new RateAdjustmentDao(db)), scope),
+        new QuoteSheetHandler(new QuoteSheetService(new QuoteRepository(db)), scope)));
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The validated configuration. {@code logFile} is null for standard error. Lists are immutable and
- * never null. {@code propagate} ({@code requests.propagate}, on by default) carries a request into
- * the work it hands to other threads.
+ * never null. {@code mode} is the global {@code mode}; {@code clearOnJdbcWrite} is
+ * {@code jdbc.clear-on-write}. {@code propagate} ({@code requests.propagate}, on by default)
+ * carries a request into the work it hands to other threads.
  */
 public record AgentConfig(
     Path source,
@@ -19,14 +20,25 @@ public record AgentConfig(
     int maxGraphObjects,
     String logLevel,
     String logFile,
+    Mode mode,
+    boolean clearOnJdbcWrite,
     boolean propagate) {
 
-  /** As the canonical constructor, with {@code propagate} at its default (on). */
+  /** Global {@code mode: memoize}, the JDBC write safety net and propagation on (the defaults). */
   public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
       List<String> guardPackages, OnMutation onMutation, List<EntryPoint> entryPoints,
       int maxEntries, int maxGraphObjects, String logLevel, String logFile) {
     this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
-        maxGraphObjects, logLevel, logFile, true);
+        maxGraphObjects, logLevel, logFile, Mode.MEMOIZE, true, true);
+  }
+
+  /** As the canonical constructor, with {@code propagate} at its default (on). */
+  public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
+      List<String> guardPackages, OnMutation onMutation, List<EntryPoint> entryPoints,
+      int maxEntries, int maxGraphObjects, String logLevel, String logFile, Mode mode,
+      boolean clearOnJdbcWrite) {
+    this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
+        maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, true);
   }
 
   public static final List<String> DEFAULT_READ_METHODS = List.of(

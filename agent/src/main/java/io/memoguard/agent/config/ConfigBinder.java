@@ -17,13 +17,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /** Binds a composed YAML document to an {@link AgentConfig}, validating it against the schema. */
 final class ConfigBinder {
   private static final List<String> TOP_KEYS =
-      List.of("memoize", "invalidate", "guard", "on-mutation", "requests", "log");
+      List.of("memoize", "invalidate", "guard", "on-mutation", "mode", "requests", "jdbc", "log");
   private static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
-  private static final List<String> MEMO_KEYS = withSelectors("methods", "on-mutation");
+  private static final List<String> MEMO_KEYS =
+      withSelectors("methods", "on-mutation", "mode", "park", "park-timeout-ms");
   private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
   private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
   private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
   private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "propagate");
+  private static final List<String> JDBC_KEYS = List.of("clear-on-write");
   private static final List<String> LOG_KEYS = List.of("level", "file");
   private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   private static final String METHOD_GLOBS = "a non-empty list of method-name globs";
@@ -65,7 +67,14 @@ final class ConfigBinder {
     if (requests != null) {
       entryPoints = rules(requests.get("entry-points"), "a list of entry points", this::entryPoint);
       maxEntries = positiveInt(requests.get("max-entries"), maxEntries);
-      propagate = flag(requests.get("propagate"), propagate);
+      propagate = bool(requests.get("propagate"), propagate);
+    }
+
+    Mode mode = enumValue(top.get("mode"), Mode.class, Mode.MEMOIZE);
+    boolean clearOnJdbcWrite = true;
+    Fields jdbc = section(top.get("jdbc"), JDBC_KEYS);
+    if (jdbc != null) {
+      clearOnJdbcWrite = bool(jdbc.get("clear-on-write"), true);
     }
 
     String logLevel = "info";
@@ -77,7 +86,7 @@ final class ConfigBinder {
     }
 
     return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
-        maxEntries, maxGraphObjects, logLevel, logFile, propagate);
+        maxEntries, maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate);
   }
 
   // ---- sections ----
@@ -110,7 +119,27 @@ final class ConfigBinder {
     List<String> globs = methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods);
     // absent: the rule's entries follow the global on-mutation
     OnMutation onMutation = enumValue(rule.get("on-mutation"), OnMutation.class, null);
-    return new MemoRule(selector, globs, onMutation);
+    Mode mode = enumValue(rule.get("mode"), Mode.class, null);
+    return new MemoRule(selector, globs, onMutation, mode, parkMillis(rule));
+  }
+
+  /** 0 without {@code park: true}; a timeout given for a rule that does not park is a mistake. */
+  private int parkMillis(Fields rule) throws ConfigException {
+    Entry park = rule.get("park");
+    Entry timeout = rule.get("park-timeout-ms");
+    boolean parks = park != null && bool(park);
+    if (!parks) {
+      if (timeout != null) {
+        throw nodes.error(timeout.key(), "'park-timeout-ms' needs 'park: true' in the same rule");
+      }
+      return 0;
+    }
+    int millis = positiveInt(timeout, MemoRule.DEFAULT_PARK_TIMEOUT_MS);
+    if (millis > MemoRule.MAX_PARK_TIMEOUT_MS) {
+      throw nodes.error(timeout.value(), "'park-timeout-ms' must be at most "
+          + MemoRule.MAX_PARK_TIMEOUT_MS + " (10 minutes)");
+    }
+    return millis;
   }
 
   private InvalidateRule invalidateRule(Node node) throws ConfigException {
@@ -231,6 +260,15 @@ final class ConfigBinder {
         YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
   }
 
+  private boolean bool(Entry entry) throws ConfigException {
+    Node value = entry.value();
+    if (value instanceof ScalarNode scalar && Tag.BOOL.equals(value.getTag())) {
+      return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
+    }
+    throw nodes.error(entry.where(),
+        YamlNodes.quote(entry.name()) + " must be true or false, found " + YamlNodes.typeName(value));
+  }
+
   private String logLevel(Entry entry) throws ConfigException {
     if (entry == null) {
       return "info";
@@ -266,17 +304,16 @@ final class ConfigBinder {
     }
   }
 
-  /** A YAML boolean ({@code true}/{@code false}); strings such as "yes" or "on" are errors. */
-  private boolean flag(Entry entry, boolean absent) throws ConfigException {
+  private boolean bool(Entry entry, boolean absent) throws ConfigException {
     if (entry == null) {
       return absent;
     }
     Node value = entry.value();
     if (!(value instanceof ScalarNode scalar) || !Tag.BOOL.equals(value.getTag())) {
-      throw nodes.error(entry.where(), YamlNodes.quote(entry.name())
-          + " must be true or false, found " + YamlNodes.typeName(value));
+      throw nodes.error(entry.where(), YamlNodes.quote(entry.name()) + " must be true or false, found "
+          + YamlNodes.typeName(value));
     }
-    return Boolean.parseBoolean(scalar.getValue());
+    return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
   }
 
   private int positiveInt(Entry entry, int absent) throws ConfigException {

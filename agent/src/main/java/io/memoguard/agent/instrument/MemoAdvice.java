@@ -7,7 +7,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * Woven into memoized methods. On a hit the original body is skipped and the memoized value is
  * returned; on a miss the body runs and its normal result is stored. Exceptions are neither cached
- * nor touched. The memoize rule's on-mutation arrives as a woven constant ({@link MutationMode}).
+ * nor touched. The memoize rule's on-mutation arrives as a woven constant ({@link MutationMode}),
+ * and so does its mode ({@link MemoMode}): in verify mode the runtime never reports a hit, so the
+ * body always runs.
  */
 public final class MemoAdvice {
   private MemoAdvice() {}
@@ -16,10 +18,11 @@ public final class MemoAdvice {
   public static Object enter(
       @Advice.Origin("#t|#m|#d") String site,
       @MutationMode int mode,
+      @MemoMode int memoMode,
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Local("memoguardKey") Object key) {
-    key = Memo.key(site, mode, self, args);
+    key = Memo.key(site, mode, memoMode, self, args);
     return key == null ? null : Memo.hit(key);
   }
 
@@ -31,8 +34,14 @@ public final class MemoAdvice {
       @Advice.Thrown Throwable thrown) {
     if (hit != null) {
       result = Memo.value(hit);
-    } else if (key != null && thrown == null) {
-      Memo.store(key, result);
+    } else if (key != null) {
+      if (thrown == null) {
+        Memo.store(key, result);
+      } else {
+        Memo.failed(key, thrown);
+      }
+      // after the store: callers waiting for this call look the key up again
+      Memo.release(key);
     }
   }
 }

@@ -9,10 +9,15 @@ import io.memoguard.agent.config.EntryPoint;
 import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.RuleConstant;
 import io.memoguard.runtime.Settings;
+import io.memoguard.runtime.Verify;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,7 +34,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class TypePlanner {
   static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
   static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
-  private static final Advice[] MEMO_ADVICE = memoAdvice();
+  /**
+   * The memoize advice per pair of woven constants: the rule constant (on-mutation mode and park
+   * timeout) in the high half of the key, the verify-mode constant in the low half.
+   */
+  private static final ConcurrentHashMap<Long, Advice> MEMO_ADVICE = new ConcurrentHashMap<>();
 
   private final List<Boundary> boundaries = new ArrayList<>();
   /** {@code AsyncContext.start(Runnable)} of servlet containers, when requests propagate. */
@@ -39,9 +48,11 @@ final class TypePlanner {
   private final Consumer<String> notice;
   private final Set<String> noticed = ConcurrentHashMap.newKeySet();
   private final ApiVisibility apis = new ApiVisibility();
+  private final boolean jdbcWrites;
 
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
     this.notice = notice;
+    this.jdbcWrites = config.clearOnJdbcWrite();
     for (String api : List.of("jakarta.servlet", "javax.servlet")) {
       String servlet = api + ".Servlet";
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
@@ -63,13 +74,13 @@ final class TypePlanner {
     for (MemoRule rule : config.memoize()) {
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
-          false, mode(rule.onMutation())));
+          false, RuleConstant.of(mode(rule.onMutation()), rule.parkMillis()), memoMode(rule.mode())));
     }
     for (InvalidateRule rule : config.invalidate()) {
       usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
-          Settings.GLOBAL));
+          Settings.GLOBAL, Verify.INHERIT));
     }
   }
 
@@ -102,17 +113,15 @@ final class TypePlanner {
         return true;
       }
     }
-    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty();
+    return !matching(memoRules, type).isEmpty() || !matching(invalidateRules, type).isEmpty()
+        || (jdbcWrites && !JdbcStatements.writeMethods(type).isEmpty());
   }
 
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader) {
     List<MethodDescription> boundaryMethods = new ArrayList<>();
     List<MethodDescription> servletBoundaryMethods = new ArrayList<>();
-    List<List<MethodDescription>> memoized = new ArrayList<>(MEMO_ADVICE.length);
-    for (int i = 0; i < MEMO_ADVICE.length; i++) {
-      memoized.add(new ArrayList<>());
-    }
+    Map<Long, List<MethodDescription>> memoized = new LinkedHashMap<>();
     List<MethodDescription> clearType = new ArrayList<>();
     List<MethodDescription> clearRequest = new ArrayList<>();
     List<Rule> memo = matching(memoRules, type);
@@ -154,8 +163,9 @@ final class TypePlanner {
       } else if (read != null) {
         String why = MethodRules.whyNotMemoizable(method);
         if (why == null) {
-          // grouped by mode: each group gets the advice with its mode woven in as a constant
-          memoized.get(read.mode - Settings.GLOBAL).add(method);
+          // grouped by woven constants: each group gets the advice with its constants woven in
+          memoized.computeIfAbsent(adviceKey(read.mode, read.memoMode), m -> new ArrayList<>())
+              .add(method);
         } else {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
         }
@@ -171,8 +181,11 @@ final class TypePlanner {
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     builder = visit(builder, ServletBoundaryAdvice.class, servletBoundaryMethods);
     builder = visit(builder, HandOffAdvice.WrapAsyncStart.class, asyncStartMethods);
-    for (int i = 0; i < MEMO_ADVICE.length; i++) {
-      builder = visit(builder, MEMO_ADVICE[i], memoized.get(i));
+    for (Map.Entry<Long, List<MethodDescription>> group : memoized.entrySet()) {
+      builder = visit(builder, memoAdvice(group.getKey()), group.getValue());
+    }
+    if (jdbcWrites) {
+      builder = visit(builder, JdbcWriteAdvice.class, JdbcStatements.writeMethods(type));
     }
     builder = visit(builder, ClearTypeAdvice.class, clearType);
     return visit(builder, ClearRequestAdvice.class, clearRequest);
@@ -192,16 +205,20 @@ final class TypePlanner {
     return builder.visit(advice.on(matcher));
   }
 
-  /** The memoize advice with each possible on-mutation constant, indexed by mode - GLOBAL. */
-  private static Advice[] memoAdvice() {
-    int[] modes = {Settings.GLOBAL, Settings.INVALIDATE, Settings.LOG, Settings.FAIL};
-    Advice[] advice = new Advice[modes.length];
-    for (int mode : modes) {
-      advice[mode - Settings.GLOBAL] = Advice.withCustomMapping()
-          .bind(MutationMode.class, mode)
-          .to(MemoAdvice.class);
-    }
-    return advice;
+  /** The memoize advice with a rule's {@link RuleConstant} and verify-mode constant woven in. */
+  private static Advice memoAdvice(long adviceKey) {
+    return MEMO_ADVICE.computeIfAbsent(adviceKey, k -> Advice.withCustomMapping()
+        .bind(MutationMode.class, (int) (k >>> 32))
+        .bind(MemoMode.class, (int) (long) k)
+        .to(MemoAdvice.class));
+  }
+
+  private static long adviceKey(int ruleConstant, int memoMode) {
+    return ((long) ruleConstant << 32) | (memoMode & 0xffffffffL);
+  }
+
+  static int memoMode(Mode mode) {
+    return mode == null ? Verify.INHERIT : mode == Mode.VERIFY ? Verify.VERIFY : Verify.MEMOIZE;
   }
 
   static int mode(OnMutation onMutation) {
@@ -248,14 +265,18 @@ final class TypePlanner {
     final ElementMatcher<TypeDescription> type;
     final List<Glob> methods;
     final boolean clearsRequest;
-    /** For memoize rules: the Settings mode constant, GLOBAL when the rule has none. */
+    /** For memoize rules: the {@link RuleConstant} (on-mutation mode, GLOBAL when none; park). */
     final int mode;
+    /** For memoize rules: the Verify mode constant, INHERIT when the rule has none. */
+    final int memoMode;
 
-    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode) {
+    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode,
+        int memoMode) {
       this.type = type;
       this.methods = methods;
       this.clearsRequest = clearsRequest;
       this.mode = mode;
+      this.memoMode = memoMode;
     }
   }
 

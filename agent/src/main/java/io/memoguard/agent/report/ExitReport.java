@@ -38,12 +38,20 @@ public final class ExitReport implements Runnable {
         for (String line : sink.siteSummary()) {
           log.info(line);
         }
+        for (String line : sink.differenceSummary()) {
+          log.info(line);
+        }
       }
       log.info("summary: requests=" + Stats.requests() + " calls=" + Stats.calls()
           + " hits=" + Stats.hits() + " misses=" + Stats.misses()
           + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
           + " mutations=" + Stats.mutations() + " handed-off=" + Stats.handedOff()
           + " round-trips-saved=" + Stats.hits()
+          + " deduped=" + Stats.deduped() + " dedup-timeouts=" + Stats.dedupTimeouts()
+          + " parked=" + Stats.parked() + " park-timeouts=" + Stats.parkTimeouts()
+          + " verified=" + Stats.verified() + " would-save=" + Stats.verified()
+          + " differences=" + Stats.differences()
+          + " jdbc-writes=" + Stats.jdbcWrites() + " jdbc-cleared=" + Stats.jdbcCleared()
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
       log.stop();

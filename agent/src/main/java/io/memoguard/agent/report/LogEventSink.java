@@ -1,6 +1,7 @@
 package io.memoguard.agent.report;
 
 import io.memoguard.runtime.EventSink;
+import io.memoguard.runtime.Verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,8 @@ import java.util.function.LongSupplier;
 public final class LogEventSink implements EventSink {
   private final AgentLog log;
   private final MutationSites sites;
+  /** Verify-mode differences, rate-limited per memoized method like mutation sites. */
+  private final MutationSites differences;
   private final Set<String> reportedErrors = ConcurrentHashMap.newKeySet();
 
   public LogEventSink(AgentLog log) {
@@ -27,6 +30,7 @@ public final class LogEventSink implements EventSink {
   LogEventSink(AgentLog log, LongSupplier clockMillis, long intervalMillis) {
     this.log = log;
     this.sites = new MutationSites(clockMillis, intervalMillis);
+    this.differences = new MutationSites(clockMillis, intervalMillis);
   }
 
   @Override
@@ -62,6 +66,29 @@ public final class LogEventSink implements EventSink {
   }
 
   @Override
+  public void verifyDifference(String method, String path) {
+    MutationSites.Line admitted = differences.admit(method, method, true);
+    if (admitted == null) {
+      return;
+    }
+    if (path.startsWith(Verify.THREW)) {
+      log.warn("verify: " + method + " threw " + path.substring(Verify.THREW.length(), path.length() - 1)
+          + " where memoizing it would have returned the memoized value" + admitted.suffix());
+    } else {
+      log.warn("verify: " + method + " returned a result different from the memoized one at "
+          + path + "; memoizing it would have served stale data" + admitted.suffix());
+    }
+  }
+
+  @Override
+  public void jdbcWrite(String statement, int cleared) {
+    if (log.isDebugEnabled()) {
+      log.debug("JDBC write via " + statement + " cleared " + cleared
+          + (cleared == 1 ? " entry" : " entries"));
+    }
+  }
+
+  @Override
   public void notice(String message) {
     log.info(message);
   }
@@ -93,6 +120,21 @@ public final class LogEventSink implements EventSink {
     if (more > 0) {
       lines.add("mutations at " + (totals.size() - MutationSites.MAX_SUMMARY_LINES)
           + " more sites x" + more);
+    }
+    return lines;
+  }
+
+  /**
+   * Verify mode: one line per memoized method whose results differed, with its count, most
+   * frequent first, e.g. {@code verify differences in com.acme.repo.QuoteRepository.getQuote x12}.
+   */
+  public List<String> differenceSummary() {
+    List<String> lines = new ArrayList<>();
+    for (MutationSites.Total total : differences.totals()) {
+      if (lines.size() == MutationSites.MAX_SUMMARY_LINES) {
+        break;
+      }
+      lines.add("verify differences in " + total.label() + " x" + total.count());
     }
     return lines;
   }

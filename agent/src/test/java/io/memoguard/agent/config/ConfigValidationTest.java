@@ -19,7 +19,7 @@ class ConfigValidationTest extends ConfigFileTestSupport {
             - class: com.acme.Bar
           """, 3, 1,
           "unknown key 'memoise' (expected one of: memoize, invalidate, guard, on-mutation, "
-              + "requests, log)");
+              + "mode, requests, jdbc, log)");
     }
 
     @Test
@@ -30,7 +30,7 @@ class ConfigValidationTest extends ConfigFileTestSupport {
               method: [get*]
           """, 3, 5,
           "unknown key 'method' (expected one of: class, implements, annotated, methods, "
-              + "on-mutation)");
+              + "on-mutation, mode, park, park-timeout-ms)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.memoguard.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.RequestScope;
@@ -100,7 +101,7 @@ class AsyncStartWeavingTest {
 
   private AsyncContext weave(boolean propagate) throws Exception {
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(), List.of(), List.of(),
-        OnMutation.INVALIDATE, List.of(), 1000, 10_000, "info", null, propagate);
+        OnMutation.INVALIDATE, List.of(), 1000, 10_000, "info", null, Mode.MEMOIZE, true, propagate);
     TypePlanner planner = new TypePlanner(config, new RuleUsage(), message -> { });
     TypeDescription type = TypeDescription.ForLoadedType.of(ContainerAsyncContext.class);
     ClassLoader loader = getClass().getClassLoader();

@@ -177,4 +177,16 @@ class MutationModesTest {
   private Consumer<Object> writer(String name) throws ReflectiveOperationException {
     return (Consumer<Object>) loader.newInstance(WRITERS + "." + name);
   }
+
+  @Test
+  void verifyModeNeverRejectsAWriteItOnlyInvalidates() throws Exception {
+    Object account = loader.newInstance(DOMAIN + ".Account", "ann");
+    Object key = Memo.key(STRICT, Settings.FAIL, io.memoguard.runtime.Verify.VERIFY, this, new Object[0]);
+    Memo.store(key, account);
+
+    writer("PublicFieldWriter").accept(account);
+
+    assertThat(account.getClass().getField("balance").getLong(account)).isEqualTo(99L);
+    assertThat(onlyMutation().action()).isEqualTo(EventSink.INVALIDATED);
+  }
 }

@@ -19,6 +19,20 @@ public final class RecordingSink implements EventSink {
   public final List<Late> late = new CopyOnWriteArrayList<>();
   public final List<String> notices = new CopyOnWriteArrayList<>();
   public final List<String> errors = new CopyOnWriteArrayList<>();
+  /** "Class.method cleared N". */
+  public final List<String> jdbcWrites = new CopyOnWriteArrayList<>();
+  /** "Class.method at PATH". */
+  public final List<String> differences = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void jdbcWrite(String statement, int cleared) {
+    jdbcWrites.add(statement + " cleared " + cleared);
+  }
+
+  @Override
+  public void verifyDifference(String method, String path) {
+    differences.add(method + " at " + path);
+  }
 
   @Override
   public void mutation(String field, String site, String via, String entries, int callers,

@@ -1,0 +1,71 @@
+package io.memoguard.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Finds the methods of JDBC statement implementations that may write. Any driver or pool proxy
+ * qualifies, so there is no package to match on; instead a class is first checked by the names of
+ * the methods it declares (read from its class file, no class loading), and only a class declaring
+ * {@code executeUpdate}, {@code executeBatch}, {@code execute}... is checked against the
+ * {@code java.sql.Statement} hierarchy, which is the expensive part.
+ */
+final class JdbcStatements {
+  static final String STATEMENT = "java.sql.Statement";
+  private static final ElementMatcher<TypeDescription> IS_STATEMENT =
+      TypeSelectors.safe(hasSuperType(named(STATEMENT)));
+
+  private JdbcStatements() {}
+
+  /** The write methods the type declares, empty when it is not a JDBC statement. */
+  static List<MethodDescription> writeMethods(TypeDescription type) {
+    List<MethodDescription> found = null;
+    for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+      if (isWriteMethod(method)) {
+        if (found == null) {
+          found = new ArrayList<>();
+        }
+        found.add(method);
+      }
+    }
+    if (found == null || !IS_STATEMENT.matches(type)) {
+      return List.of();
+    }
+    return found;
+  }
+
+  /**
+   * executeUpdate*, executeLargeUpdate*, executeBatch, executeLargeBatch and execute, by name and
+   * return type, so that a driver's internal helper of the same name is left alone.
+   */
+  static boolean isWriteMethod(MethodDescription method) {
+    if (!method.isPublic() || method.isStatic() || !MethodRules.isPlainMethod(method)) {
+      return false;
+    }
+    String name = method.getInternalName();
+    if (!name.startsWith("execute")) {
+      return false;
+    }
+    TypeDescription returned = method.getReturnType().asErasure();
+    switch (name) {
+      case "execute":
+        return returned.represents(boolean.class);
+      case "executeUpdate":
+        return returned.represents(int.class);
+      case "executeLargeUpdate":
+        return returned.represents(long.class);
+      case "executeBatch":
+        return returned.represents(int[].class);
+      case "executeLargeBatch":
+        return returned.represents(long[].class);
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,416 @@
+package io.memoguard.runtime;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Finds the first difference between a memoized value and a fresh result of the same call (verify
+ * mode). A class that overrides {@code equals} is compared with it; anything else is compared
+ * field by field, reflectively, with the rules the {@link GraphWalker} uses: transient, synthetic
+ * and Hibernate {@code $$_hibernate_*} fields are not part of the value, JDK collections, maps and
+ * arrays are compared element by element, and no getter or iterator of an application class runs
+ * (Hibernate classes and proxies are never asked for {@code equals} either: it would load them).
+ *
+ * <p>Breadth-first over pairs of objects, so the path reported is a shortest one; a pair already
+ * compared is not compared again, which also ends cycles.
+ */
+final class StructuralDiff {
+  /** Unordered sets up to this size are matched element against element; larger ones by position. */
+  static final int MATCH_LIMIT = 256;
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> c) {
+      return Shape.of(c);
+    }
+  };
+
+  private final int maxPairs;
+  private final IdentityHashMap<Object, Object> seen = new IdentityHashMap<>();
+  private final ArrayDeque<Pair> queue = new ArrayDeque<>();
+  private int pairs;
+
+  private StructuralDiff(int maxPairs) {
+    this.maxPairs = maxPairs;
+  }
+
+  /**
+   * Null when the two values are the same, else the path of the first difference, e.g.
+   * {@code Mortgage.product.investor}, {@code ArrayList[2]} or {@code ArrayList (size 3 -> 2)}.
+   * Never contains a value, only names, indexes, map keys of JDK value types and sizes. Gives up
+   * (null) beyond {@code maxPairs} compared pairs.
+   */
+  static String firstDifference(Object memoized, Object fresh, int maxPairs) {
+    StructuralDiff diff = new StructuralDiff(maxPairs);
+    Object root = memoized != null ? memoized : fresh;
+    String rootName = root == null ? "null" : simpleName(root.getClass());
+    diff.queue.add(new Pair(memoized, fresh, null, rootName));
+    return diff.run();
+  }
+
+  static boolean same(Object a, Object b, int maxPairs) {
+    return new StructuralDiff(maxPairs).runFrom(a, b) == null;
+  }
+
+  private String runFrom(Object a, Object b) {
+    queue.add(new Pair(a, b, null, ""));
+    return run();
+  }
+
+  private String run() {
+    Pair p;
+    while ((p = queue.poll()) != null) {
+      if (++pairs > maxPairs) {
+        return null;
+      }
+      String detail;
+      try {
+        detail = compare(p);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        detail = null; // unreadable: not something verify mode can judge
+      }
+      if (detail != null) {
+        return p.path() + detail;
+      }
+    }
+    return null;
+  }
+
+  /** Null when p's objects are the same so far (children queued), else the detail to append. */
+  private String compare(Pair p) throws ReflectiveOperationException {
+    Object a = p.a;
+    Object b = p.b;
+    if (a == b) {
+      return null;
+    }
+    if (a == null || b == null) {
+      return a == null ? " (null -> non-null)" : " (non-null -> null)";
+    }
+    Class<?> c = a.getClass();
+    if (c != b.getClass()) {
+      return " (class " + simpleName(c) + " -> " + simpleName(b.getClass()) + ")";
+    }
+    Object pairedWith = seen.get(a);
+    if (pairedWith == b) {
+      return null;
+    }
+    seen.put(a, b);
+    if (c.isArray()) {
+      return array(p, a, b);
+    }
+    ClassInfo info = ClassInfo.of(c);
+    Shape shape = SHAPES.get(c);
+    switch (info.kind) {
+      case ClassInfo.GUARDED:
+      case ClassInfo.PLAIN:
+        if (shape.usesEquals) {
+          return a.equals(b) ? null : "";
+        }
+        fields(p, shape, a, b, true);
+        return contents(p, info.contents, a, b);
+      case ClassInfo.WRAPPER:
+        fields(p, shape, a, b, false);
+        return null;
+      case ClassInfo.COLLECTION:
+      case ClassInfo.MAP:
+        return contents(p, info.kind, a, b);
+      case ClassInfo.ENTRY:
+        queue.add(new Pair(((Map.Entry<?, ?>) a).getKey(), ((Map.Entry<?, ?>) b).getKey(), p, ".key"));
+        queue.add(new Pair(((Map.Entry<?, ?>) a).getValue(), ((Map.Entry<?, ?>) b).getValue(), p,
+            ".value"));
+        return null;
+      case ClassInfo.OPTIONAL:
+        queue.add(new Pair(((Optional<?>) a).orElse(null), ((Optional<?>) b).orElse(null), p, ""));
+        return null;
+      case ClassInfo.CHARS:
+        return a.toString().equals(b.toString()) ? null : "";
+      case ClassInfo.ATOMIC:
+        return ClassInfo.atomicBits(a) == ClassInfo.atomicBits(b) ? null : "";
+      case ClassInfo.ATOMIC_REF:
+        if (ClassInfo.atomicBits(a) != ClassInfo.atomicBits(b)) {
+          return "";
+        }
+        queue.add(new Pair(ClassInfo.referent(a), ClassInfo.referent(b), p, ""));
+        return null;
+      case ClassInfo.ATOMIC_ARRAY: {
+        int n = ClassInfo.atomicLength(a);
+        if (n != ClassInfo.atomicLength(b)) {
+          return " (length " + n + " -> " + ClassInfo.atomicLength(b) + ")";
+        }
+        for (int i = 0; i < n; i++) {
+          if (ClassInfo.atomicElement(a, i) != ClassInfo.atomicElement(b, i)) {
+            return "[" + i + "]";
+          }
+        }
+        return null;
+      }
+      case ClassInfo.ATOMIC_REF_ARRAY: {
+        AtomicReferenceArray<?> x = (AtomicReferenceArray<?>) a;
+        AtomicReferenceArray<?> y = (AtomicReferenceArray<?>) b;
+        if (x.length() != y.length()) {
+          return " (length " + x.length() + " -> " + y.length() + ")";
+        }
+        for (int i = 0; i < x.length(); i++) {
+          queue.add(new Pair(x.get(i), y.get(i), p, "[" + i + "]"));
+        }
+        return null;
+      }
+      case ClassInfo.DATE:
+      case ClassInfo.TIMESTAMP:
+      case ClassInfo.CALENDAR:
+      case ClassInfo.BITSET:
+        return jdkEquals(a, b) ? null : "";
+      case ClassInfo.LEAF:
+      default:
+        return leafSame(c, shape, a, b) ? null : "";
+    }
+  }
+
+  /** Date, Timestamp, Calendar and BitSet compare by value in their JDK equals. */
+  private static boolean jdkEquals(Object a, Object b) {
+    return (a instanceof Date || a instanceof Calendar || a instanceof BitSet) && a.equals(b);
+  }
+
+  /**
+   * Leaves: immutable JDK values (String, boxes, java.time, BigDecimal, UUID) compare with their
+   * equals; enums by identity; an application class without fields with its equals if it has one.
+   */
+  private static boolean leafSame(Class<?> c, Shape shape, Object a, Object b) {
+    if (a instanceof Enum) {
+      return false; // a != b was checked
+    }
+    if (ClassInfo.isJdk(c.getName())) {
+      return a.equals(b);
+    }
+    return !shape.usesEquals || a.equals(b);
+  }
+
+  private void fields(Pair p, Shape shape, Object a, Object b, boolean named)
+      throws IllegalAccessException {
+    for (Field f : shape.fields) {
+      Object x = f.get(a);
+      Object y = f.get(b);
+      String step = named ? "." + f.getName() : "";
+      if (f.getType().isPrimitive()) {
+        if (!x.equals(y)) {
+          queue.addFirst(new Pair(x, y, p, step)); // reported next, as this pair's child
+          return;
+        }
+      } else {
+        queue.add(new Pair(x, y, p, step));
+      }
+    }
+  }
+
+  private String contents(Pair p, byte kind, Object a, Object b) {
+    if (kind == ClassInfo.COLLECTION) {
+      return collection(p, (Collection<?>) a, (Collection<?>) b);
+    }
+    if (kind == ClassInfo.MAP) {
+      return map(p, (Map<?, ?>) a, (Map<?, ?>) b);
+    }
+    return null;
+  }
+
+  private String collection(Pair p, Collection<?> a, Collection<?> b) {
+    List<Object> x = elements(a);
+    List<Object> y = elements(b);
+    if (x.size() != y.size()) {
+      return " (size " + x.size() + " -> " + y.size() + ")";
+    }
+    if (isUnordered(a) && x.size() <= MATCH_LIMIT) {
+      return unmatched(x, y);
+    }
+    for (int i = 0; i < x.size(); i++) {
+      queue.add(new Pair(x.get(i), y.get(i), p, "[" + i + "]"));
+    }
+    return null;
+  }
+
+  /** Each element of x needs a distinct equal element in y, in any order. */
+  private String unmatched(List<Object> x, List<Object> y) {
+    boolean[] used = new boolean[y.size()];
+    for (int i = 0; i < x.size(); i++) {
+      boolean found = false;
+      for (int j = 0; j < y.size() && !found; j++) {
+        if (!used[j] && same(x.get(i), y.get(j), maxPairs)) {
+          used[j] = true;
+          found = true;
+        }
+      }
+      if (!found) {
+        return "[#" + i + "] (no equal element in the fresh result)";
+      }
+    }
+    return null;
+  }
+
+  private String map(Pair p, Map<?, ?> a, Map<?, ?> b) {
+    List<Object> x = entries(a);
+    List<Object> y = entries(b);
+    if (x.size() != y.size()) {
+      return " (size " + x.size() / 2 + " -> " + y.size() / 2 + ")";
+    }
+    if (!isUnordered(a)) {
+      for (int i = 0; i < x.size(); i += 2) {
+        queue.add(new Pair(x.get(i), y.get(i), p, "[key#" + i / 2 + "]"));
+        queue.add(new Pair(x.get(i + 1), y.get(i + 1), p, "[" + Paths.value(x.get(i), i / 2) + "]"));
+      }
+      return null;
+    }
+    if (x.size() / 2 > MATCH_LIMIT) {
+      return null; // too large to match keys pairwise; not judged
+    }
+    boolean[] used = new boolean[y.size() / 2];
+    for (int i = 0; i < x.size(); i += 2) {
+      int match = -1;
+      for (int j = 0; j < y.size() && match < 0; j += 2) {
+        if (!used[j / 2] && same(x.get(i), y.get(j), maxPairs)) {
+          match = j;
+        }
+      }
+      if (match < 0) {
+        return "[key#" + i / 2 + "] (no equal key in the fresh result)";
+      }
+      used[match / 2] = true;
+      queue.add(new Pair(x.get(i + 1), y.get(match + 1), p, "[" + Paths.value(x.get(i), i / 2) + "]"));
+    }
+    return null;
+  }
+
+  private static boolean isUnordered(Object container) {
+    if (container instanceof Set) {
+      return !(container instanceof SortedSet) && !(container instanceof LinkedHashSet);
+    }
+    if (container instanceof Map) {
+      return !(container instanceof SortedMap) && !(container instanceof LinkedHashMap);
+    }
+    return false;
+  }
+
+  /** Through the collection's own forEach: for the JDK classes ClassInfo admits, JDK code only. */
+  private static List<Object> elements(Collection<?> c) {
+    List<Object> out = new ArrayList<>();
+    c.forEach(out::add);
+    return out;
+  }
+
+  /** Keys and values, alternating. */
+  private static List<Object> entries(Map<?, ?> m) {
+    List<Object> out = new ArrayList<>();
+    m.forEach((k, v) -> {
+      out.add(k);
+      out.add(v);
+    });
+    return out;
+  }
+
+  private String array(Pair p, Object a, Object b) {
+    int n = Array.getLength(a);
+    int m = Array.getLength(b);
+    if (n != m) {
+      return " (length " + n + " -> " + m + ")";
+    }
+    if (a.getClass().getComponentType().isPrimitive()) {
+      int i = PrimitiveArrays.mismatch(a, b);
+      return i < 0 ? null : "[" + i + "]";
+    }
+    Object[] x = (Object[]) a;
+    Object[] y = (Object[]) b;
+    for (int i = 0; i < n; i++) {
+      queue.add(new Pair(x[i], y[i], p, "[" + i + "]"));
+    }
+    return null;
+  }
+
+  static String simpleName(Class<?> c) {
+    String s = c.getSimpleName();
+    return s.isEmpty() ? c.getName().substring(c.getName().lastIndexOf('.') + 1) : s;
+  }
+
+  private static final class Pair {
+    final Object a;
+    final Object b;
+    final Pair parent;
+    final String step;
+
+    Pair(Object a, Object b, Pair parent, String step) {
+      this.a = a;
+      this.b = b;
+      this.parent = parent;
+      this.step = step;
+    }
+
+    String path() {
+      StringBuilder sb = new StringBuilder();
+      for (Pair q = this; q != null; q = q.parent) {
+        sb.insert(0, q.step);
+      }
+      return sb.toString();
+    }
+  }
+
+  /** The fields that make up an instance's value, and whether its own equals decides instead. */
+  private static final class Shape {
+    final Field[] fields;
+    final boolean usesEquals;
+
+    private Shape(Field[] fields, boolean usesEquals) {
+      this.fields = fields;
+      this.usesEquals = usesEquals;
+    }
+
+    static Shape of(Class<?> c) {
+      boolean wrapper = ClassInfo.isJdk(c.getName());
+      List<Field> fields = new ArrayList<>();
+      for (Class<?> k = c; k != null && k != Object.class && (wrapper || !ClassInfo.isJdk(k.getName()));
+          k = k.getSuperclass()) {
+        for (Field f : k.getDeclaredFields()) {
+          int m = f.getModifiers();
+          if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
+              || f.getName().equals(Guarded.TRACKER_FIELD) || f.getName().startsWith("$$_hibernate_")
+              || !f.trySetAccessible()) {
+            continue;
+          }
+          fields.add(f);
+        }
+      }
+      return new Shape(fields.toArray(new Field[0]), !wrapper && overridesEquals(c));
+    }
+
+    /**
+     * Records are compared by component, which is what their equals does, but with a path.
+     * Hibernate's collections and proxies are never asked: their equals initializes them, which
+     * would run a query the host did not run.
+     */
+    private static boolean overridesEquals(Class<?> c) {
+      String name = c.getName();
+      // a record's equals is its components' equals: comparing them here finds the path too
+      if (c.isRecord() || name.startsWith("org.hibernate.") || name.contains("$HibernateProxy")) {
+        return false;
+      }
+      try {
+        return c.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
+      } catch (NoSuchMethodException | RuntimeException | LinkageError e) {
+        return false;
+      }
+    }
+  }
+}

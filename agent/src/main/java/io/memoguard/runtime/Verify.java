@@ -1,0 +1,78 @@
+package io.memoguard.runtime;
+
+/**
+ * Verify mode: memoized methods run every time, as if the agent were absent. A call that would
+ * have been a hit is counted, and when it returns, its fresh result is compared with the memoized
+ * one; a difference is reported with the method and the first differing path, never a value. The
+ * caller always gets the fresh result. Guarding stays on, so a memoized value that a caller changes
+ * is invalidated as usual and does not show up as a difference; the fresh results handed out at
+ * would-be hits are guarded as part of the entry too, because memoized they would have been the
+ * same instance: a caller's write to one invalidates the entry just as it would have.
+ */
+public final class Verify {
+  /** The rule has no {@code mode} of its own: the global {@code mode} applies. */
+  public static final int INHERIT = -1;
+  /** The rule's {@code mode: memoize}: hits are served from the memo table. */
+  public static final int MEMOIZE = 0;
+  /** The rule's {@code mode: verify}: every call runs; would-be hits are compared. */
+  public static final int VERIFY = 1;
+  /** How a difference path starts when the fresh call threw instead of returning. */
+  public static final String THREW = "(threw ";
+
+  private Verify() {}
+
+  /** Whether calls of a rule with this woven mode are verified rather than memoized. */
+  static boolean applies(int mode) {
+    return mode == VERIFY || (mode != MEMOIZE && Settings.verify);
+  }
+
+  /** A would-be hit: counted and remembered on the key; the call runs anyway (returns null). */
+  static Object wouldHit(Key key, Entry entry) {
+    String changed = entry.changedCopy();
+    if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
+      Stats.MISSES.increment(); // memoized, the change would have invalidated the shared value
+      return null;
+    }
+    key.verifyAgainst = entry;
+    Stats.VERIFIED.increment();
+    return null;
+  }
+
+  /** Memoized, a would-be hit would have returned the value; run, it threw: a difference. */
+  static void threw(Key key, Throwable thrown) {
+    if (key.verifyAgainst == null || JdbcWrites.wroteSince(key)) {
+      return;
+    }
+    key.verifyAgainst = null;
+    Stats.DIFFERENCES.increment();
+    Settings.sink.verifyDifference(key.site.display,
+        THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass())) + ")");
+  }
+
+  /**
+   * Called instead of a store when the call was a would-be hit. The memoized entry stays: it is
+   * what memoization would have served to every later caller too.
+   *
+   * @return true when the key was a would-be hit (nothing left to store)
+   */
+  static boolean compared(Key key, Object fresh) {
+    Entry entry = key.verifyAgainst;
+    if (entry == null) {
+      return false;
+    }
+    key.verifyAgainst = null;
+    String path = StructuralDiff.firstDifference(entry.value, fresh, Settings.maxGraphObjects);
+    if (path != null) {
+      Stats.DIFFERENCES.increment();
+      Settings.sink.verifyDifference(key.site.display, path);
+      return true;
+    }
+    // memoized, this caller would have received the entry's value
+    entry.callers++;
+    Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects);
+    if (copy != null) {
+      entry.addCopy(copy);
+    }
+    return true;
+  }
+}

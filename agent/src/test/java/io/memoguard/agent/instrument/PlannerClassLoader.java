@@ -1,0 +1,91 @@
+package io.memoguard.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.none;
+
+import io.memoguard.agent.config.AgentConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Loads whole packages child-first through the same {@link TypePlanner} decisions and Byte Buddy
+ * transformer set-up as the agent, so that a third-party library (a JDBC driver) runs woven in
+ * process with all its package-private access intact.
+ */
+final class PlannerClassLoader extends ClassLoader {
+  final List<String> errors = new CopyOnWriteArrayList<>();
+  final List<String> transformed = new CopyOnWriteArrayList<>();
+  private final ClassFileTransformer transformer;
+  private final List<String> packages;
+
+  PlannerClassLoader(AgentConfig config, List<String> packages) {
+    super(PlannerClassLoader.class.getClassLoader());
+    this.packages = packages;
+    TypePlanner planner = new TypePlanner(config, new RuleUsage(), message -> { });
+    this.transformer = new AgentBuilder.Default(new ByteBuddy())
+        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(new AgentBuilder.Listener.Adapter() {
+          @Override
+          public void onError(String typeName, ClassLoader loader, JavaModule module,
+              boolean loaded, Throwable throwable) {
+            errors.add(typeName + ": " + throwable);
+          }
+
+          @Override
+          public void onTransformation(net.bytebuddy.description.type.TypeDescription type,
+              ClassLoader loader, JavaModule module, boolean loaded,
+              net.bytebuddy.dynamic.DynamicType dynamicType) {
+            transformed.add(type.getName());
+          }
+        })
+        .ignore(none())
+        .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
+        .transform((builder, type, loader, module, domain) -> planner.apply(builder, type, loader))
+        .makeRaw();
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      if (packages.stream().noneMatch(p -> name.startsWith(p + "."))) {
+        return super.loadClass(name, resolve);
+      }
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded == null) {
+        byte[] original = read(name);
+        byte[] rewritten;
+        try {
+          rewritten = transformer.transform(this, name.replace('.', '/'), null, null, original);
+        } catch (IllegalClassFormatException e) {
+          throw new AssertionError(e);
+        }
+        byte[] bytes = rewritten != null ? rewritten : original;
+        loaded = defineClass(name, bytes, 0, bytes.length);
+      }
+      if (resolve) {
+        resolveClass(loaded);
+      }
+      return loaded;
+    }
+  }
+
+  private byte[] read(String name) throws ClassNotFoundException {
+    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+      if (in == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
