@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 DEMO_JAR=demo-service/target/demo-service.jar
 AGENT_JAR=agent/target/memoguard-agent.jar
 AGENT_CONFIG=demo-service/memoguard.yaml
+VERIFY_CONFIG=demo-service/memoguard-verify.yaml
 STARTUP_TIMEOUT_SECONDS=30
 STOP_TIMEOUT_SECONDS=10
 # the parking step: concurrent clients on a cold cache of a slow recompute (park: true in the config)
@@ -182,8 +183,7 @@ fi
 # verify mode: every call runs as without the agent; the summary counts what memoization would
 # save, and a method whose result changes between calls (the quote sheet) is reported
 if $with_agent; then
-  { cat "$AGENT_CONFIG"; echo "mode: verify"; } >"$work/verify.yaml"
-  start_server verify "-javaagent:$AGENT_JAR=config=$work/verify.yaml"
+  start_server verify "-javaagent:$AGENT_JAR=config=$VERIFY_CONFIG"
   verify_pid=$started_pid
   verify_port=$(await_listening verify "$verify_pid")
   for request in "${REQUESTS[@]}" "quotes /tenants/acme/products/1/quotes"; do
@@ -196,6 +196,7 @@ if $with_agent; then
   differences=$(sed -n 's/.* differences=\([0-9]*\).*/\1/p' <<<"$summary")
   echo
   echo "verify mode: ${saved:-?} calls would have been saved, ${differences:-?} differences"
+  grep -h '\[memoguard\] WARN  verify:' "$work/verify.err" || true
 fi
 
 if $bodies_differ; then

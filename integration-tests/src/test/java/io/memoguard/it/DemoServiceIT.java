@@ -56,6 +56,7 @@ class DemoServiceIT {
         SEQUENCE.put("cheapest", jvm -> jvm.get("/tenants/acme/products/cheapest"));
         SEQUENCE.put("write", jvm -> jvm.post("/tenants/acme/mortgages/1/rate?value=3.75"));
         SEQUENCE.put("reread", jvm -> jvm.get(DemoApp.CHATTY));
+        SEQUENCE.put("quotes", jvm -> jvm.get("/tenants/acme/products/1/quotes"));
     }
 
     record Run(Map<String, HttpResult> responses, ProcessOutput output) {
@@ -189,6 +190,17 @@ class DemoServiceIT {
         }
         assertThat(agent.response("reread").body()).contains("3.75");
         assertThat(agent.response("reread").body()).isNotEqualTo(agent.response("chatty").body());
+    }
+
+    /** Verify mode found getQuote unsafe to memoize (VerifyModeIT); the shipped config keeps it out. */
+    @Test
+    void shippedConfigLeavesTheQuoteIssuerUnmemoized() {
+        Run plain = run(Variant.PLAIN);
+        Run agent = run(Variant.AGENT);
+        assertThat(plain.response("quotes").body()).endsWith("\"distinct\":true}");
+        assertThat(agent.response("quotes").body()).endsWith("\"distinct\":true}");
+        assertThat(agent.response("quotes").intHeader("X-Db-Queries"))
+                .isEqualTo(plain.response("quotes").intHeader("X-Db-Queries"));
     }
 
     @Test
