@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.it.JvmProcess.HttpResult;
 import io.memoguard.it.JvmProcess.ProcessOutput;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +64,7 @@ class DemoServiceIT {
         }
     }
 
-    private static final Map<Variant, Once<Run>> RUNS = new EnumMap<>(Variant.class);
-
-    static {
-        for (Variant v : Variant.values()) {
-            RUNS.put(v, new Once<>(() -> execute(v)));
-        }
-    }
+    private static final Runs<Variant, Run> RUNS = new Runs<>(Variant.class, v -> execute(v));
 
     @AfterAll
     static void cleanUp() {
@@ -80,7 +73,7 @@ class DemoServiceIT {
 
     /** The outcome of a variant's run; the run happens once, for the first test that asks. */
     private static Run run(Variant variant) {
-        return RUNS.get(variant).get();
+        return RUNS.get(variant);
     }
 
     /** Start, the request sequence, SIGTERM. */

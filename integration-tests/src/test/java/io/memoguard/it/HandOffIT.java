@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,13 +62,7 @@ class HandOffIT {
         }
     }
 
-    private static final Map<Variant, Once<Run>> RUNS = new EnumMap<>(Variant.class);
-
-    static {
-        for (Variant v : Variant.values()) {
-            RUNS.put(v, new Once<>(() -> execute(v)));
-        }
-    }
+    private static final Runs<Variant, Run> RUNS = new Runs<>(Variant.class, v -> execute(v));
 
     @AfterAll
     static void cleanUp() {
@@ -122,7 +115,7 @@ class HandOffIT {
 
     @Test
     void withoutTheAgentEveryTaskQueriesTheDatabase() {
-        Run plain = RUNS.get(Variant.PLAIN).get();
+        Run plain = RUNS.get(Variant.PLAIN);
         for (String via : fanOuts()) {
             assertThat(statements(plain, via)).as(via).isEqualTo(FAN_OUT_STATEMENTS);
             assertThat(statements(plain, via + "-again")).as(via).isEqualTo(FAN_OUT_STATEMENTS);
@@ -133,7 +126,7 @@ class HandOffIT {
 
     @Test
     void withTheAgentTasksOnOtherThreadsReuseWhatTheRequestLoaded() {
-        Run agent = RUNS.get(Variant.AGENT).get();
+        Run agent = RUNS.get(Variant.AGENT);
         for (String via : fanOuts()) {
             assertThat(statements(agent, via)).as("%s\n%s", via, agent.output()).isEqualTo(2);
             // a later request on the same threads starts empty: its own two loads again
@@ -144,9 +137,9 @@ class HandOffIT {
 
     @Test
     void responsesAreIdenticalWithAndWithoutTheAgent() {
-        Run plain = RUNS.get(Variant.PLAIN).get();
+        Run plain = RUNS.get(Variant.PLAIN);
         for (Variant v : List.of(Variant.AGENT, Variant.NOT_PROPAGATED)) {
-            Run run = RUNS.get(v).get();
+            Run run = RUNS.get(v);
             for (String step : plain.responses().keySet()) {
                 assertThat(run.response(step).body()).as("%s %s", v, step)
                         .isEqualTo(plain.response(step).body());
@@ -156,7 +149,7 @@ class HandOffIT {
 
     @Test
     void workOnAPoolThreadOutsideAnyRequestIsNotMemoized() {
-        Run agent = RUNS.get(Variant.AGENT).get();
+        Run agent = RUNS.get(Variant.AGENT);
         assertThat(agent.response("unrelated").body()).isEqualTo("{\"statements\":2}");
         // only calls inside a request are counted: the chatty page's 9 and each fan-out's 2 + 4 * 2;
         // a request left on a pool thread would add the unrelated task's 2 calls
@@ -170,7 +163,7 @@ class HandOffIT {
 
     @Test
     void withPropagationOffTasksOnOtherThreadsRunOutsideTheRequest() {
-        Run off = RUNS.get(Variant.NOT_PROPAGATED).get();
+        Run off = RUNS.get(Variant.NOT_PROPAGATED);
         // a ForkJoinPool (and CompletableFuture.join on it) may run a task on the calling thread,
         // inside the request: only the pool and virtual threads always use other threads
         for (String via : fanOuts()) {

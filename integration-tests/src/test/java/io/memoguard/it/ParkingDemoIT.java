@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -57,13 +55,7 @@ class ParkingDemoIT {
         }
     }
 
-    private static final Map<Variant, Once<Burst>> RUNS = new EnumMap<>(Variant.class);
-
-    static {
-        for (Variant v : Variant.values()) {
-            RUNS.put(v, new Once<>(() -> execute(v)));
-        }
-    }
+    private static final Runs<Variant, Burst> RUNS = new Runs<>(Variant.class, v -> execute(v));
 
     @AfterAll
     static void cleanUp() {
@@ -124,7 +116,7 @@ class ParkingDemoIT {
     }
 
     private static Burst run(Variant v) {
-        return RUNS.get(v).get();
+        return RUNS.get(v);
     }
 
     @Test

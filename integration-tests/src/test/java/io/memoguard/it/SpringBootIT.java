@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,20 +98,14 @@ class SpringBootIT {
         }
     }
 
-    private static final Map<Variant, Once<Run>> RUNS = new EnumMap<>(Variant.class);
-
-    static {
-        for (Variant v : Variant.values()) {
-            RUNS.put(v, new Once<>(() -> execute(v)));
-        }
-    }
+    private static final Runs<Variant, Run> RUNS = new Runs<>(Variant.class, v -> execute(v));
 
     /** The four JVMs start together: Spring Boot's start-up dominates the time of this class. */
     @BeforeAll
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     static void startAllRuns() {
         List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (Once<Run> run : RUNS.values()) {
+        for (Once<Run> run : RUNS.all()) {
             started.add(CompletableFuture.runAsync(() -> {
                 try {
                     run.get();
@@ -130,7 +123,7 @@ class SpringBootIT {
     }
 
     private static Run run(Variant variant) {
-        return RUNS.get(variant).get();
+        return RUNS.get(variant);
     }
 
     private static Path appJar() {
