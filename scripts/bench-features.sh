@@ -141,5 +141,5 @@ done
 part startup && echo "after start-up $(date -u '+%Y-%m-%d %H:%M UTC') load $(loadavg)" >>"$work/load"
 
 # ------------------------------------------------------------------ report
-python3 scripts/bench-features-report.py "$work" "$ROUNDS" >"$OUT"
+python3 scripts/bench-features-report.py "$work" >"$OUT"
 log "wrote $OUT"
