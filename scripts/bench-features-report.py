@@ -166,9 +166,15 @@ for method, label in (("threadPoolSubmitGet", "`ThreadPoolExecutor.submit(task).
       f"{c['plain'][3]:,.0f} / {c['outside'][3]:,.0f} / {c['request'][3]:,.0f} B |")
 p()
 
+bk = {v: (("HandOffInRequestBench." if v == "request" else "HandOffBench.") + "threadPoolSubmitBatch", "") for v in sides}
+bm = {v: combine(runs, bk[v])[2] for v, runs in sides.items()} if all(bk[v] in run for v, runs in sides.items() for run in runs) else None
 p("The single round trips (a few µs, mostly the worker's wake-up) show no difference beyond the noise.")
-p("Per task, with the worker kept busy (batch row), the agent adds a few hundred ns inside a request:")
-p("every `execute` inside a request registers the task in the process-wide `PendingTasks` map under a")
+if bm:
+    p(f"Per task, with the worker kept busy (batch row, medians), the agent adds {bm['request'] - bm['plain']:.0f} ns inside a")
+    p(f"request and {bm['outside'] - bm['plain']:.0f} ns outside one (the latter within the noise of that row).")
+else:
+    p("Per task, with the worker kept busy (batch row), the agent adds more inside a request.")
+p("Every `execute` inside a request registers the task in the process-wide `PendingTasks` map under a")
 p("`WeakReference` key (with a `Pending` record and a map node, and a sweep of the reference queue),")
 p("and the worker removes it again (a lookup object), pushes a `Binding` and increments the")
 p("`handed-off` `LongAdder` around `run()`: the ~175 B per task of the allocation column. Outside a")
