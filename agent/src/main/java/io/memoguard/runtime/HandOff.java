@@ -65,16 +65,32 @@ public final class HandOff {
     }
   }
 
-  /** The task begun with {@link #begin} has ended: the thread's previous state comes back exactly. */
+  /**
+   * The task begun with {@link #begin} has ended: the thread's previous state comes back exactly.
+   * Null (an enter advice that failed, its result suppressed) changes nothing.
+   */
   public static void end(Object begun) {
-    if (begun != NOTHING) {
-      RequestScope.restore(begun == NO_PREVIOUS ? null : begun);
+    if (begun != NOTHING && begun != null) {
+      try {
+        RequestScope.restore(begun == NO_PREVIOUS ? null : begun);
+      } catch (Throwable reportFailed) {
+        // restore reports its own errors; only a failing report gets here
+      }
     }
   }
 
-  /** Runs a task at a call site that an executor's worker loop has been rewritten to call. */
+  /**
+   * Runs a task at a call site that an executor's worker loop has been rewritten to call. No advice
+   * guards this call site: only the task's own exceptions may leave it.
+   */
   public static void run(Runnable task) {
-    Object begun = begin(task);
+    Object begun;
+    try {
+      begun = begin(task);
+    } catch (Throwable reportFailed) {
+      // begin reports its own errors; only a failing report gets here
+      begun = NOTHING;
+    }
     try {
       task.run();
     } finally {
