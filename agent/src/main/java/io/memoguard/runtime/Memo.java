@@ -93,7 +93,7 @@ public final class Memo {
       if (k.verify) {
         return Verify.wouldHit(k, entry);
       }
-      entry.callers++;
+      entry.served();
       Stats.HITS.increment();
       return entry;
     } catch (Throwable error) {
