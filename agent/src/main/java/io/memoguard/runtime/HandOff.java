@@ -20,6 +20,8 @@ public final class HandOff {
   private static final Object NOTHING = new Object();
   /** {@link #begin} attached a request on a thread that had none. */
   private static final Object NO_PREVIOUS = new Object();
+  /** What a {@code ThreadPoolExecutor} gives its thread factory: the worker loop, not a task. */
+  private static final String POOL_WORKER = "java.util.concurrent.ThreadPoolExecutor$Worker";
 
   private HandOff() {}
 
@@ -63,6 +65,26 @@ public final class HandOff {
       Settings.sink.internalError("request hand-off", error);
       return NOTHING;
     }
+  }
+
+  /**
+   * A started thread begins running its task (a virtual thread's {@code run(Runnable)}): as
+   * {@link #begin} with the thread, except that a pool's worker takes nothing from the request it
+   * happened to be started in. A worker runs the pool's tasks for its whole life, each of them
+   * handed over on its own; attached to the starting request, it would run tasks submitted outside
+   * any request in that request while it is open.
+   */
+  public static Object beginThread(Object thread, Object task) {
+    try {
+      if (task != null && task.getClass().getName().equals(POOL_WORKER)) {
+        PendingTasks.take(thread);
+        return NOTHING;
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+      return NOTHING;
+    }
+    return begin(thread);
   }
 
   /**
