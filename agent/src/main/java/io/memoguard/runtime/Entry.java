@@ -1,11 +1,19 @@
 package io.memoguard.runtime;
 
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
 /** A memoized result and the bookkeeping that lets a write to any part of it find the entry. */
 final class Entry {
   final Key key;
   final Object value;
   final Graph graph;
-  /** How many callers have received {@link #value}: 1 for the call that computed it, +1 per hit. */
+  private static final AtomicIntegerFieldUpdater<Entry> CALLERS =
+      AtomicIntegerFieldUpdater.newUpdater(Entry.class, "callers");
+
+  /**
+   * How many callers have received {@link #value}: 1 for the call that computed it, +1 per hit.
+   * Several threads of a request may hit at once: only {@link #served()} changes it.
+   */
   volatile int callers = 1;
   volatile boolean live = true;
   /**
@@ -19,6 +27,11 @@ final class Entry {
     this.key = key;
     this.value = value;
     this.graph = graph;
+  }
+
+  /** One more caller received the value. */
+  void served() {
+    CALLERS.incrementAndGet(this);
   }
 
   String display() {

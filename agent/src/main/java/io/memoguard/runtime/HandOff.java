@@ -20,6 +20,8 @@ public final class HandOff {
   private static final Object NOTHING = new Object();
   /** {@link #begin} attached a request on a thread that had none. */
   private static final Object NO_PREVIOUS = new Object();
+  /** What a {@code ThreadPoolExecutor} gives its thread factory: the worker loop, not a task. */
+  private static final String POOL_WORKER = "java.util.concurrent.ThreadPoolExecutor$Worker";
 
   private HandOff() {}
 
@@ -65,16 +67,52 @@ public final class HandOff {
     }
   }
 
-  /** The task begun with {@link #begin} has ended: the thread's previous state comes back exactly. */
+  /**
+   * A started thread begins running its task (a virtual thread's {@code run(Runnable)}): as
+   * {@link #begin} with the thread, except that a pool's worker takes nothing from the request it
+   * happened to be started in. A worker runs the pool's tasks for its whole life, each of them
+   * handed over on its own; attached to the starting request, it would run tasks submitted outside
+   * any request in that request while it is open.
+   */
+  public static Object beginThread(Object thread, Object task) {
+    try {
+      if (task != null && task.getClass().getName().equals(POOL_WORKER)) {
+        PendingTasks.take(thread);
+        return NOTHING;
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("request hand-off", error);
+      return NOTHING;
+    }
+    return begin(thread);
+  }
+
+  /**
+   * The task begun with {@link #begin} has ended: the thread's previous state comes back exactly.
+   * Null (an enter advice that failed, its result suppressed) changes nothing.
+   */
   public static void end(Object begun) {
-    if (begun != NOTHING) {
-      RequestScope.restore(begun == NO_PREVIOUS ? null : begun);
+    if (begun != NOTHING && begun != null) {
+      try {
+        RequestScope.restore(begun == NO_PREVIOUS ? null : begun);
+      } catch (Throwable reportFailed) {
+        // restore reports its own errors; only a failing report gets here
+      }
     }
   }
 
-  /** Runs a task at a call site that an executor's worker loop has been rewritten to call. */
+  /**
+   * Runs a task at a call site that an executor's worker loop has been rewritten to call. No advice
+   * guards this call site: only the task's own exceptions may leave it.
+   */
   public static void run(Runnable task) {
-    Object begun = begin(task);
+    Object begun;
+    try {
+      begun = begin(task);
+    } catch (Throwable reportFailed) {
+      // begin reports its own errors; only a failing report gets here
+      begun = NOTHING;
+    }
     try {
       task.run();
     } finally {

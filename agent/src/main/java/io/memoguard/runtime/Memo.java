@@ -93,7 +93,7 @@ public final class Memo {
       if (k.verify) {
         return Verify.wouldHit(k, entry);
       }
-      entry.callers++;
+      entry.served();
       Stats.HITS.increment();
       return entry;
     } catch (Throwable error) {
@@ -161,6 +161,12 @@ public final class Memo {
       }
       if (previous != null) {
         previous.dispose();
+      }
+      // a write counted on another thread of the request after the check above cleared the table
+      // before the put: the entry (read before the write) must not be served after it
+      if (JdbcWrites.wroteSince(k) && k.request.remove(entry)) {
+        entry.dispose();
+        return;
       }
       noticeUnguarded(graph);
     } catch (Throwable error) {

@@ -42,7 +42,16 @@ final class Request {
     if (closed || table.size() >= Settings.maxEntries) {
       return entry;
     }
-    return table.put(key, entry);
+    Entry previous = table.put(key, entry);
+    // a close() on another thread between the check and the put has swept the table already: an
+    // entry left behind would stay tracked, its objects' barriers firing after the request ended
+    if (closed && table.remove(key, entry)) {
+      if (previous != null) {
+        previous.dispose();
+      }
+      return entry;
+    }
+    return previous;
   }
 
   /** Removes the entry if it is still the current one for its key; the caller disposes it. */

@@ -68,7 +68,7 @@ public final class Verify {
       return true;
     }
     // memoized, this caller would have received the entry's value
-    entry.callers++;
+    entry.served();
     Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects);
     if (copy != null) {
       entry.addCopy(copy);

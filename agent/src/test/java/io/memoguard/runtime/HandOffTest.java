@@ -402,6 +402,48 @@ class HandOffTest {
     assertThat(request.removeAll()).isEmpty();
   }
 
+  @Test
+  void aPoolWorkerThreadStartedInARequestTakesNothingFromIt() throws Exception {
+    // what a ThreadPoolExecutor hands its thread factory: its worker loop
+    AtomicReference<Runnable> poolWorker = new AtomicReference<>();
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+        0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        r -> {
+          poolWorker.set(r);
+          return new Thread(r);
+        });
+    pool.prestartCoreThread();
+    pool.shutdown();
+    Object workerThread = new Object();
+    Object perTaskThread = new Object();
+    Runnable task = () -> { };
+    RequestScope.enter();
+    Request request = RequestScope.current();
+    // virtual threads are handed over at start(): a pool's worker may be started in a request
+    HandOff.capture(workerThread);
+    HandOff.capture(perTaskThread);
+    Request[] seen = onWorker(() -> {
+      Request[] r = new Request[2];
+      Object begun = HandOff.beginThread(workerThread, poolWorker.get());
+      try {
+        r[0] = RequestScope.current();
+      } finally {
+        HandOff.end(begun);
+      }
+      begun = HandOff.beginThread(perTaskThread, task);
+      try {
+        r[1] = RequestScope.current();
+      } finally {
+        HandOff.end(begun);
+      }
+      return r;
+    });
+    RequestScope.exit();
+    assertThat(seen[0]).as("a pool's worker runs tasks submitted outside the request").isNull();
+    assertThat(seen[1]).as("a thread started for one task runs it in the request").isSameAs(request);
+    assertThat(PendingTasks.take(workerThread)).isNull();
+  }
+
   private <T> T onWorker(java.util.concurrent.Callable<T> body) throws Exception {
     Future<T> result = worker.submit(body);
     return result.get();

@@ -62,6 +62,21 @@ public final class HandOffAdvice {
     }
   }
 
+  /** A virtual thread runs its task ({@code run(Runnable)}): attach the request it was started in. */
+  public static final class RunThread {
+    private RunThread() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static Object enter(@Advice.This Object thread, @Advice.Argument(0) Object task) {
+      return HandOff.beginThread(thread, task);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter Object begun) {
+      HandOff.end(begun);
+    }
+  }
+
   /** {@code AsyncContext.start(Runnable)}: wrapped, and the task continues the request. */
   public static final class WrapAsyncStart {
     private WrapAsyncStart() {}

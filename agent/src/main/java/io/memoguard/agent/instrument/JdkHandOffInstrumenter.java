@@ -50,7 +50,8 @@ import net.bytebuddy.utility.JavaModule;
  *   parallelism 1 on JDK 17): the task is wrapped, since only the new thread ever sees it.
  *   <li>{@code java.lang.VirtualThread} (JDK 21+): {@code start} hands the thread over and
  *   {@code run(Runnable)} attaches, which covers {@code Executors.newVirtualThreadPerTaskExecutor()}
- *   and {@code Thread.ofVirtual().start(...)}.
+ *   and {@code Thread.ofVirtual().start(...)}. A virtual thread that is a
+ *   {@code ThreadPoolExecutor}'s worker attaches nothing: its tasks are handed over one by one.
  * </ul>
  */
 public final class JdkHandOffInstrumenter {
@@ -153,7 +154,7 @@ public final class JdkHandOffInstrumenter {
         return builder
             .visit(Advice.to(HandOffAdvice.CaptureThis.class)
                 .on(named("start").and(not(isStatic()))))
-            .visit(Advice.to(HandOffAdvice.RunThis.class)
+            .visit(Advice.to(HandOffAdvice.RunThread.class)
                 .on(named("run").and(takesArguments(Runnable.class))));
       default:
         return builder;

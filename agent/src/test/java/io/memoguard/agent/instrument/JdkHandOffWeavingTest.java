@@ -64,7 +64,7 @@ class JdkHandOffWeavingTest {
       return;
     }
     Map<String, List<String>> calls = weave(JdkHandOffInstrumenter.VIRTUAL_THREAD);
-    assertThat(calls.get("run(Ljava/lang/Runnable;)V")).containsExactly("begin", "end");
+    assertThat(calls.get("run(Ljava/lang/Runnable;)V")).containsExactly("beginThread", "end");
     assertThat(calls.get("start()V")).containsExactly("capture");
   }
 
