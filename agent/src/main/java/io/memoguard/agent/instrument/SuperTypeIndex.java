@@ -43,13 +43,11 @@ final class SuperTypeIndex {
 
   /**
    * The mask of the class {@code className} (internal name) being defined by {@code loader} from
-   * {@code header}; remembered, so its subclasses do not read it again.
+   * {@code header}. Not remembered: as an ancestor a class is looked up by its class file, as Byte
+   * Buddy's type pool does, which never caches a class from the bytes it transforms either.
    */
   long maskOf(ClassLoader loader, String className, ClassReader header) {
-    Map<String, Long> cache = cache(loader);
-    long mask = fromHeader(loader, cache, className, header, 0);
-    cache.put(className, mask);
-    return mask;
+    return fromHeader(loader, cache(loader), className, header, 0);
   }
 
   private Map<String, Long> cache(ClassLoader loader) {
