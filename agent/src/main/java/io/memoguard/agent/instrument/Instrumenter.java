@@ -49,14 +49,14 @@ public final class Instrumenter {
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new FailureListener())
-        .ignore(Instrumenter::isIgnored);
+        .ignore((type, loader, module, redefined, domain) -> isIgnored(type.getName(), loader));
     if (inst != null) {
       builder = builder.assureReadEdgeTo(inst, Memo.class);
     }
-    return builder
+    return planner.prefilter(builder
         .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
         .transform(this::transform)
-        .makeRaw();
+        .makeRaw());
   }
 
   private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
@@ -68,9 +68,7 @@ public final class Instrumenter {
    * JDK and agent classes are left alone, with one exception: the JDK HTTP server's filter chain,
    * the only place that sees every exchange when handlers are lambdas (which no transformer sees).
    */
-  private static boolean isIgnored(TypeDescription type, ClassLoader loader, JavaModule module,
-      Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
-    String name = type.getName();
+  static boolean isIgnored(String name, ClassLoader loader) {
     if (name.equals(TypePlanner.JDK_HTTP_CHAIN)) {
       return false;
     }

@@ -94,6 +94,7 @@ public final class JdkHandOffInstrumenter {
         .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loaded))
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new Failures())
+        .with(BootTargetsOnly.of(TARGETS))
         .ignore(JdkHandOffInstrumenter::isIgnored)
         .type((type, loader, module, redefined, domain) -> TARGETS.contains(type.getName()))
         .transform(JdkHandOffInstrumenter::transform)

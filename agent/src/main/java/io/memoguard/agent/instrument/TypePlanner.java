@@ -11,9 +11,11 @@ import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
+import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RuleConstant;
 import io.memoguard.runtime.Settings;
 import io.memoguard.runtime.Verify;
+import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +51,16 @@ final class TypePlanner {
   private final Set<String> noticed = ConcurrentHashMap.newKeySet();
   private final ApiVisibility apis = new ApiVisibility();
   private final boolean jdbcWrites;
+  /** What {@link #prefilter} needs to know; null when a selector needs more than a header. */
+  private List<String> superTypes = new ArrayList<>();
+  private final List<Glob> classGlobs = new ArrayList<>();
 
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
     this.notice = notice;
     this.jdbcWrites = config.clearOnJdbcWrite();
     for (String api : List.of("jakarta.servlet", "javax.servlet")) {
       String servlet = api + ".Servlet";
+      superTypes.addAll(List.of(servlet, api + ".Filter", api + ".AsyncContext"));
       boundaries.add(new Boundary(implementing(servlet), "service", 2, classFile(servlet)));
       boundaries.add(new Boundary(implementing(api + ".Filter"), "doFilter", 3, classFile(servlet)));
       if (config.propagate()) {
@@ -66,22 +72,56 @@ final class TypePlanner {
     // Every exchange of the JDK HTTP server runs its HttpHandler.handle inside this chain, lambdas
     // included, so one class replaces matching every class against the HttpHandler hierarchy.
     boundaries.add(new Boundary(named(JDK_HTTP_CHAIN), List.of(Glob.ofMethod("doFilter")), 1, null));
+    superTypes.add(JdbcStatements.STATEMENT);
     for (EntryPoint entry : config.entryPoints()) {
+      prefilterKnows(entry.selector());
       usage.register("entry-point", entry.selector());
       boundaries.add(new Boundary(TypeSelectors.of(entry.selector(), usage),
           MethodRules.globs(entry.methods()), -1, null));
     }
     for (MemoRule rule : config.memoize()) {
+      prefilterKnows(rule.selector());
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
           false, RuleConstant.of(mode(rule.onMutation()), rule.parkMillis()), memoMode(rule.mode())));
     }
     for (InvalidateRule rule : config.invalidate()) {
+      prefilterKnows(rule.selector());
       usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
           Settings.GLOBAL, Verify.INHERIT));
     }
+  }
+
+  private void prefilterKnows(Selector selector) {
+    if (superTypes == null) {
+      return;
+    }
+    switch (selector.kind()) {
+      case IMPLEMENTS:
+        superTypes.add(selector.pattern());
+        break;
+      case CLASS:
+        classGlobs.add(Glob.ofClass(selector.pattern()));
+        break;
+      case ANNOTATED:
+      default:
+        // annotations (inherited ones too) are not in the header: every class goes to Byte Buddy
+        superTypes = null;
+    }
+  }
+
+  /**
+   * {@code delegate} behind a filter that passes on only the classes {@link #isRelevant} could
+   * accept, or {@code delegate} itself when the selectors do not allow such a filter.
+   */
+  ClassFileTransformer prefilter(ClassFileTransformer delegate) {
+    if (superTypes == null || superTypes.size() > 64) {
+      return delegate;
+    }
+    return new RelevancePrefilter(delegate, Set.of(HIBERNATE_SESSION, JDK_HTTP_CHAIN),
+        List.copyOf(classGlobs), List.copyOf(superTypes));
   }
 
   private static ElementMatcher<TypeDescription> implementing(String typeName) {
