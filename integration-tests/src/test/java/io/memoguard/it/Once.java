@@ -1,5 +1,9 @@
 package io.memoguard.it;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -29,5 +33,23 @@ final class Once<T> {
             throw new AssertionError("this run failed (reported once, shared by every test using it): " + failure.getMessage(), failure);
         }
         return value;
+    }
+
+    /**
+     * Computes every value on its own thread and waits for all: for application runs whose JVM
+     * start-up dominates a test class. A failure stays in its Once, for the tests that need it.
+     */
+    static void computeTogether(Collection<? extends Once<?>> onces) {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (Once<?> once : onces) {
+            started.add(CompletableFuture.runAsync(() -> {
+                try {
+                    once.get();
+                } catch (AssertionError reportedByEachTestThatNeedsIt) {
+                    // kept by the Once
+                }
+            }));
+        }
+        CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).join();
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -104,17 +103,7 @@ class SpringBootIT {
     @BeforeAll
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     static void startAllRuns() {
-        List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (Once<Run> run : RUNS.all()) {
-            started.add(CompletableFuture.runAsync(() -> {
-                try {
-                    run.get();
-                } catch (AssertionError reportedByEachTestThatNeedsIt) {
-                    // Once keeps the failure for the tests
-                }
-            }));
-        }
-        CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).join();
+        Once.computeTogether(RUNS.all());
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,17 +37,7 @@ class SpringJdbcWriteIT {
     @BeforeAll
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     static void startAll() {
-        List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (Once<Run> run : List.of(PLAIN, AGENT, NET_OFF)) {
-            started.add(CompletableFuture.runAsync(() -> {
-                try {
-                    run.get();
-                } catch (AssertionError reportedByEachTestThatNeedsIt) {
-                    // Once keeps the failure for the tests
-                }
-            }));
-        }
-        CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).join();
+        Once.computeTogether(List.of(PLAIN, AGENT, NET_OFF));
     }
 
     @AfterAll

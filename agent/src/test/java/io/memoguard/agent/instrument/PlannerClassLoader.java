@@ -3,9 +3,6 @@ package io.memoguard.agent.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import io.memoguard.agent.config.AgentConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.util.List;
@@ -19,15 +16,13 @@ import net.bytebuddy.utility.JavaModule;
  * transformer set-up as the agent, so that a third-party library (a JDBC driver) runs woven in
  * process with all its package-private access intact.
  */
-final class PlannerClassLoader extends ClassLoader {
+final class PlannerClassLoader extends RewritingClassLoader {
   final List<String> errors = new CopyOnWriteArrayList<>();
   final List<String> transformed = new CopyOnWriteArrayList<>();
   private final ClassFileTransformer transformer;
-  private final List<String> packages;
 
   PlannerClassLoader(AgentConfig config, List<String> packages) {
-    super(PlannerClassLoader.class.getClassLoader());
-    this.packages = packages;
+    super(packages);
     TypePlanner planner = new TypePlanner(config, new RuleUsage(), message -> { });
     this.transformer = new AgentBuilder.Default(new ByteBuddy())
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
@@ -54,38 +49,11 @@ final class PlannerClassLoader extends ClassLoader {
   }
 
   @Override
-  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    synchronized (getClassLoadingLock(name)) {
-      if (packages.stream().noneMatch(p -> name.startsWith(p + "."))) {
-        return super.loadClass(name, resolve);
-      }
-      Class<?> loaded = findLoadedClass(name);
-      if (loaded == null) {
-        byte[] original = read(name);
-        byte[] rewritten;
-        try {
-          rewritten = transformer.transform(this, name.replace('.', '/'), null, null, original);
-        } catch (IllegalClassFormatException e) {
-          throw new AssertionError(e);
-        }
-        byte[] bytes = rewritten != null ? rewritten : original;
-        loaded = defineClass(name, bytes, 0, bytes.length);
-      }
-      if (resolve) {
-        resolveClass(loaded);
-      }
-      return loaded;
-    }
-  }
-
-  private byte[] read(String name) throws ClassNotFoundException {
-    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-      if (in == null) {
-        throw new ClassNotFoundException(name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  protected byte[] rewrite(String internalName, byte[] original) {
+    try {
+      return transformer.transform(this, internalName, null, null, original);
+    } catch (IllegalClassFormatException e) {
+      throw new AssertionError(e);
     }
   }
 }
