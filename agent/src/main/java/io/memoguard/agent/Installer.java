@@ -26,7 +26,7 @@ final class Installer {
   static void install(AgentConfig config, Instrumentation inst, AgentLog log, long premainStart) {
     linkJavaBaseToRuntime(inst);
     BiConsumer<String, Throwable> onFailure = (type, error) -> log.warn("could not instrument " + type
-        + " (" + error + "); it runs unchanged");
+        + " (" + failure(error) + "); it runs unchanged");
     FieldBarrierTransformer barriers = null;
     if (!config.guardPackages().isEmpty()) {
       barriers = new FieldBarrierTransformer(config.guardPackages(), onFailure);
@@ -42,13 +42,13 @@ final class Installer {
     if (barriers != null) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
-          + " (" + error + "); writes through reflection (Field.set) are not guarded"))
+          + " (" + failure(error) + "); writes through reflection (Field.set) are not guarded"))
           .install(inst);
     }
     if (config.propagate()) {
       // after configure, like the reflective barrier: JDK executors call the runtime from here on
       new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
-          + " (" + error + "); requests are not carried into work handed to it")).install(inst);
+          + " (" + failure(error) + "); requests are not carried into work handed to it")).install(inst);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
         "memoguard-exit-report"));
@@ -75,6 +75,16 @@ final class Installer {
       inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime)),
           Set.of(), Map.of());
     }
+  }
+
+  /**
+   * The class of a transformation failure and the agent frame where it happened, never its
+   * message: it may come from the host's class loader (a resource look-up that threw) and carry
+   * host text.
+   */
+  private static String failure(Throwable error) {
+    return error == null ? "unknown error"
+        : error.getClass().getName() + LogEventSink.agentFrame(error);
   }
 
   private static String ownModes(AgentConfig config) {

@@ -5,6 +5,7 @@ import io.memoguard.agent.config.ConfigException;
 import io.memoguard.agent.config.ConfigLoader;
 import io.memoguard.agent.config.ConfigLocator;
 import io.memoguard.agent.report.AgentLog;
+import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class MemoguardAgent {
     started = true;
     long premainStart = System.nanoTime();
     AgentLog bootLog = null;
+    Path configFile = null;
     try {
       bootLog = AgentLog.toStandardError();
       Optional<Path> location = ConfigLocator.ofSystem().locate(args);
@@ -44,19 +46,54 @@ public final class MemoguardAgent {
             + "-Dmemoguard.config=PATH or MEMOGUARD_CONFIG" + DISABLED);
         return;
       }
-      AgentConfig config = ConfigLoader.load(location.get());
-      AgentLog log = AgentLog.create(config.logLevel(), config.logFile());
+      configFile = location.get();
+      AgentConfig config = ConfigLoader.load(configFile);
+      AgentLog log;
+      try {
+        log = AgentLog.create(config.logLevel(), config.logFile());
+      } catch (UncheckedIOException unusable) {
+        // the loader checked the file already; this is a race with whoever changed it since
+        bootLog.error(configFile + ": log.file " + config.logFile()
+            + " cannot be opened for appending" + DISABLED);
+        return;
+      }
       BootstrapInjector.inject(inst);
       Installer.install(config, inst, log, premainStart);
     } catch (ConfigException bad) {
       bootLog.error(bad.getMessage() + DISABLED);
     } catch (Throwable failure) {
-      String message = "failed to start (" + failure + ")" + DISABLED;
+      // the class and the agent's own frame only: a message may carry host text and line breaks
+      String message = (configFile == null ? "" : configFile + ": ") + "failed to start ("
+          + failure.getClass().getName() + agentFrame(failure) + ")" + DISABLED;
       if (bootLog != null) {
         bootLog.error(message);
       } else {
-        System.err.println("[memoguard] ERROR " + message);
+        System.err.println("[memoguard] ERROR " + oneLine(message));
       }
     }
+  }
+
+  /** Where in the agent the failure happened, e.g. " at io.memoguard.agent.Installer.install". */
+  static String agentFrame(Throwable failure) {
+    try {
+      for (StackTraceElement frame : failure.getStackTrace()) {
+        if (frame.getClassName().startsWith("io.memoguard.")) {
+          return " at " + frame.getClassName() + "." + frame.getMethodName();
+        }
+      }
+    } catch (Throwable ignored) {
+      // no frame then
+    }
+    return "";
+  }
+
+  /** For when the logger itself could not be set up; AgentLog.clean does this for every line. */
+  private static String oneLine(String message) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < message.length() && i < 1_000; i++) {
+      char c = message.charAt(i);
+      out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+    }
+    return out.toString();
   }
 }

@@ -1,7 +1,6 @@
 package io.memoguard.runtime;
 
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * The breadth-first tree of a walk, kept as a parent index and an edge per node so that the store
@@ -15,12 +14,14 @@ final class Paths {
   static final byte INDEX = 2;
   /** "[key#i]": key of the i-th map entry. */
   static final byte KEY = 3;
-  /** "[key]" or "[value#i]": map value; the label is the key. */
+  /** "[value#i (K key)]": map value; the label is the key's class, never the key. */
   static final byte VALUE = 4;
   /** Nothing: Optional and JDK wrappers add no step a reader would look for. */
   static final byte TRANSPARENT = 5;
 
-  private static final int MAX_KEY_CHARS = 40;
+  /** Steps kept at each end of a deep path; a reader needs the root and the changed field. */
+  static final int KEEP_STEPS = 8;
+  private static final int MAX_STEP_CHARS = 80;
 
   private Class<?> rootClass;
   private int[] parent = new int[16];
@@ -45,56 +46,75 @@ final class Paths {
     parent[size] = parentNode;
     edge[size] = edgeKind;
     index[size] = i;
-    label[size] = edgeLabel;
+    // a map value's step keeps the key's class only: the key itself is never printed
+    label[size] = edgeKind == VALUE && edgeLabel != null ? edgeLabel.getClass() : edgeLabel;
     return size++;
   }
 
-  /** E.g. "Mortgage.product.tags[2]". */
+  /**
+   * E.g. "Mortgage.product.tags[2]" or "HashMap[value#3 (String key)].n". Never a value: a map
+   * position names the entry's place in iteration order and the key's class, not the key. A deep
+   * path keeps its first and last {@link #KEEP_STEPS} steps, e.g.
+   * "Node.next.next[...99984 more...].next.value".
+   */
   String of(int node) {
-    int depth = 0;
-    for (int n = node; n >= 0; n = parent[n]) {
-      depth++;
+    int steps = 0;
+    for (int n = node; n > 0 && n < size; n = parent[n]) {
+      if (edge[n] != TRANSPARENT && edge[n] != ROOT) {
+        steps++;
+      }
     }
-    int[] chain = new int[depth];
-    for (int n = node, d = depth; n >= 0; n = parent[n]) {
-      chain[--d] = n;
+    int[] chain = new int[steps];
+    for (int n = node, d = steps; n > 0 && n < size; n = parent[n]) {
+      if (edge[n] != TRANSPARENT && edge[n] != ROOT) {
+        chain[--d] = n;
+      }
     }
     StringBuilder sb = new StringBuilder(simpleName(rootClass));
-    for (int d = 1; d < depth; d++) {
+    for (int d = 0; d < steps; d++) {
+      if (d == KEEP_STEPS && steps > 2 * KEEP_STEPS) {
+        elide(sb, steps - 2 * KEEP_STEPS);
+        d = steps - KEEP_STEPS;
+      }
       int n = chain[d];
       switch (edge[n]) {
-        case FIELD: sb.append('.').append(label[n]); break;
+        case FIELD: sb.append('.').append(bounded(String.valueOf(label[n]))); break;
         case INDEX: sb.append('[').append(index[n]).append(']'); break;
         case KEY: sb.append("[key#").append(index[n]).append(']'); break;
-        case VALUE: sb.append('[').append(value(label[n], index[n])).append(']'); break;
+        case VALUE: sb.append('[').append(valueStep((Class<?>) label[n], index[n])).append(']'); break;
         default: break;
       }
     }
     return sb.toString();
   }
 
-  /** The key of the i-th map entry when it prints without application code, else "value#i". */
-  static String value(Object key, int i) {
-    if (key instanceof String) {
-      String s = (String) key;
-      return '"' + (s.length() > MAX_KEY_CHARS ? s.substring(0, MAX_KEY_CHARS) + "..." : s) + '"';
-    }
-    if (key instanceof Enum) {
-      return ((Enum<?>) key).name();
-    }
-    if (key instanceof Integer || key instanceof Long || key instanceof Short
-        || key instanceof Byte || key instanceof Character || key instanceof Boolean
-        || key instanceof UUID) {
-      return key.toString();
-    }
-    return "value#" + i;
+  /** How the steps left out of a deep path are shown. */
+  static void elide(StringBuilder sb, int omitted) {
+    sb.append("[...").append(omitted).append(" more...]");
   }
 
-  private static String simpleName(Class<?> c) {
+  /** A field name as a path step; a generated class can have names thousands of characters long. */
+  static String bounded(String step) {
+    return step.length() <= MAX_STEP_CHARS ? step : step.substring(0, MAX_STEP_CHARS) + "...";
+  }
+
+  /**
+   * The step to the value of the i-th map entry, without the key: keys are host data (an e-mail,
+   * a token) and must never reach a log line. E.g. "value#3 (String key)".
+   */
+  static String value(Object key, int i) {
+    return valueStep(key == null ? null : key.getClass(), i);
+  }
+
+  private static String valueStep(Class<?> keyClass, int i) {
+    return "value#" + i + " (" + (keyClass == null ? "null" : simpleName(keyClass)) + " key)";
+  }
+
+  static String simpleName(Class<?> c) {
     if (c == null) {
       return "null";
     }
     String s = c.getSimpleName();
-    return s.isEmpty() ? c.getName().substring(c.getName().lastIndexOf('.') + 1) : s;
+    return bounded(s.isEmpty() ? c.getName().substring(c.getName().lastIndexOf('.') + 1) : s);
   }
 }

@@ -54,7 +54,8 @@ final class StructuralDiff {
   /**
    * Null when the two values are the same, else the path of the first difference, e.g.
    * {@code Mortgage.product.investor}, {@code ArrayList[2]} or {@code ArrayList (size 3 -> 2)}.
-   * Never contains a value, only names, indexes, map keys of JDK value types and sizes. Gives up
+   * Never contains a value, only names, indexes, map positions with their key's class (never the
+   * key, see {@link Paths#value}) and sizes; a deep path is elided in the middle. Gives up
    * (null) beyond {@code maxPairs} compared pairs.
    */
   static String firstDifference(Object memoized, Object fresh, int maxPairs) {
@@ -207,7 +208,7 @@ final class StructuralDiff {
     for (Field f : shape.fields) {
       Object x = f.get(a);
       Object y = f.get(b);
-      String step = named ? "." + f.getName() : "";
+      String step = named ? "." + Paths.bounded(f.getName()) : "";
       if (f.getType().isPrimitive()) {
         if (!x.equals(y)) {
           queue.addFirst(new Pair(x, y, p, step)); // reported next, as this pair's child
@@ -358,10 +359,24 @@ final class StructuralDiff {
       this.step = step;
     }
 
+    /** The steps from the root, the middle of a deep one elided as in {@link Paths#of}. */
     String path() {
-      StringBuilder sb = new StringBuilder();
+      ArrayList<String> steps = new ArrayList<>();
       for (Pair q = this; q != null; q = q.parent) {
-        sb.insert(0, q.step);
+        if (!q.step.isEmpty()) {
+          steps.add(q.step);
+        }
+      }
+      int n = steps.size();
+      // the root's own step (its class name) is the first one kept
+      int keep = Paths.KEEP_STEPS + 1;
+      StringBuilder sb = new StringBuilder();
+      for (int d = 0; d < n; d++) {
+        if (d == keep && n > 2 * keep) {
+          Paths.elide(sb, n - 2 * keep);
+          d = n - keep;
+        }
+        sb.append(steps.get(n - 1 - d));
       }
       return sb.toString();
     }

@@ -420,7 +420,7 @@ class GraphWalkerTest {
       Map<String, Object> map = new HashMap<>(Map.of("a", a, "b", b));
       Graph g = walk(map);
       map.put("b", c);
-      assertThat(g.verify()).isEqualTo("HashMap[\"b\"]");
+      assertThat(g.verify()).isEqualTo("HashMap[value#1 (String key)]");
     }
 
     @Test
@@ -428,7 +428,7 @@ class GraphWalkerTest {
       Map<Integer, Object> map = new TreeMap<>(Map.of(1, a, 2, b));
       Graph g = walk(map);
       map.put(2, c);
-      assertThat(g.verify()).isEqualTo("TreeMap[2]");
+      assertThat(g.verify()).isEqualTo("TreeMap[value#1 (Integer key)]");
       map.put(2, b);
       assertThat(g.verify()).isNull();
       map.put(3, c);
@@ -575,7 +575,7 @@ class GraphWalkerTest {
       assertThat(g.verify()).isEqualTo("LinkedHashMap[key#0].name");
       key.name = "key";
       value.count = 1;
-      assertThat(g.verify()).isEqualTo("LinkedHashMap[\"x\"].count");
+      assertThat(g.verify()).isEqualTo("LinkedHashMap[value#1 (String key)].count");
     }
 
     @Test
@@ -745,7 +745,7 @@ class GraphWalkerTest {
       queue.add(1);
       assertThat(g.verify()).isNull();
       enumMap.put(TimeUnit.DAYS, 2);
-      assertThat(g.verify()).isEqualTo("Object[][2][DAYS]");
+      assertThat(g.verify()).isEqualTo("Object[][2][value#0 (TimeUnit key)]");
       enumMap.put(TimeUnit.DAYS, 1);
       identity.put(b, 2);
       assertThat(g.verify()).isEqualTo("Object[][3] (size 1 -> 2)");
@@ -760,7 +760,7 @@ class GraphWalkerTest {
       clq.add(1);
       assertThat(g.verify()).isNull();
       chm.put(1, 3);
-      assertThat(g.verify()).isEqualTo("Object[][6][1]");
+      assertThat(g.verify()).isEqualTo("Object[][6][value#0 (Integer key)]");
     }
 
     @Test

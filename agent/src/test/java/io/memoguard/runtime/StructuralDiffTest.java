@@ -140,7 +140,7 @@ class StructuralDiffTest {
   void mapsAreComparedByKey() {
     Map<String, Investor> a = new HashMap<>(Map.of("k1", new Investor("x"), "k2", new Investor("y")));
     Map<String, Investor> b = new HashMap<>(Map.of("k1", new Investor("x"), "k2", new Investor("z")));
-    assertThat(diff(a, b)).isEqualTo("HashMap[\"k2\"].name");
+    assertThat(diff(a, b)).isEqualTo("HashMap[value#1 (String key)].name");
     b.remove("k2");
     assertThat(diff(a, b)).isEqualTo("HashMap (size 2 -> 1)");
     Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -148,7 +148,7 @@ class StructuralDiffTest {
     ordered.put("b", 2);
     Map<String, Integer> other = new LinkedHashMap<>(ordered);
     other.put("b", 3);
-    assertThat(diff(ordered, other)).isEqualTo("LinkedHashMap[\"b\"]");
+    assertThat(diff(ordered, other)).isEqualTo("LinkedHashMap[value#1 (String key)]");
   }
 
   @Test

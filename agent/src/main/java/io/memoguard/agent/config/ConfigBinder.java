@@ -298,7 +298,13 @@ final class ConfigBinder {
         Path dir = source.toAbsolutePath().getParent();
         path = dir == null ? path.toAbsolutePath() : dir.resolve(path);
       }
-      return path.normalize().toString();
+      path = path.normalize();
+      String unwritable = LogFileCheck.whyUnwritable(path);
+      if (unwritable != null) {
+        throw nodes.error(entry.value(), "'file' " + path
+            + " cannot be opened for appending: " + unwritable);
+      }
+      return path.toString();
     } catch (InvalidPathException e) {
       throw nodes.error(entry.value(), "'file' is not a valid path");
     }

@@ -1,11 +1,11 @@
 package io.memoguard.agent.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -23,6 +23,13 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
+   * Deeper than this is not a memoguard configuration (it needs four levels: memoize, the rule
+   * list, a rule, its method list); the parser and binder recurse per level, so this bound is what
+   * keeps a hostile file from ending in a StackOverflowError.
+   */
+  static final int MAX_DEPTH = 64;
+
+  /**
    * Loads {@code file} (UTF-8, an optional byte order mark is ignored).
    *
    * @return the validated configuration with defaults applied
@@ -30,14 +37,7 @@ public final class ConfigLoader {
    *     not follow the schema; the message is one line, {@code <file>:<line>:<column>: <problem>}
    */
   public static AgentConfig load(Path file) throws ConfigException {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException | SecurityException e) {
-      throw ConfigException.inFile(file,
-          "cannot read configuration file (" + e.getClass().getSimpleName() + ")");
-    }
-    return parse(text, file);
+    return parse(ConfigText.read(file), file);
   }
 
   /** Parses configuration text as if it had been read from {@code source}. */
@@ -45,11 +45,16 @@ public final class ConfigLoader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    Optional<Node> root = compose(text, source);
-    if (root.isEmpty() || YamlNodes.isNull(root.get())) {
-      throw ConfigException.inFile(source, "configuration is empty");
+    try {
+      Optional<Node> root = compose(text, source);
+      if (root.isEmpty() || YamlNodes.isNull(root.get())) {
+        throw ConfigException.inFile(source, "configuration is empty");
+      }
+      return new ConfigBinder(source).bind(root.get());
+    } catch (StackOverflowError e) {
+      // the depth check should make this unreachable; a configuration never crashes the start
+      throw ConfigException.inFile(source, "configuration is nested too deeply to read");
     }
-    return new ConfigBinder(source).bind(root.get());
   }
 
   private static Optional<Node> compose(String text, Path source) throws ConfigException {
@@ -58,17 +63,42 @@ public final class ConfigLoader {
     LoadSettings settings = LoadSettings.builder()
         .setLabel(source.toString())
         .setSchema(new CoreSchema())
+        .setCodePointLimit(ConfigText.MAX_BYTES)
         .build();
     try {
+      checkDepth(settings, text, source);
       return new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       throw malformed(source, e);
     } catch (ReaderException e) {
       int[] lineColumn = lineColumn(text, e.getPosition());
       throw new ConfigException(source, lineColumn[0], lineColumn[1],
-          "special characters are not allowed in YAML");
+          String.format("control character U+%04X is not allowed in YAML", e.getCodePoint()));
     } catch (YamlEngineException e) {
       throw ConfigException.inFile(source, "malformed YAML: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Walks the parser's events, which come from an explicit state stack rather than recursion,
+   * before the composer builds the node tree recursively.
+   */
+  private static void checkDepth(LoadSettings settings, String text, Path source)
+      throws ConfigException {
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      Event.ID id = event.getEventId();
+      if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
+        if (++depth > MAX_DEPTH) {
+          Mark mark = event.getStartMark().orElse(null);
+          String problem = "nested deeper than " + MAX_DEPTH
+              + " levels; a memoguard configuration needs 4";
+          throw mark == null ? ConfigException.inFile(source, problem)
+              : new ConfigException(source, mark.getLine() + 1, mark.getColumn() + 1, problem);
+        }
+      } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
+        depth--;
+      }
     }
   }
 
@@ -90,19 +120,7 @@ public final class ConfigLoader {
 
   /** 1-based line and column of a code point offset, for reader errors that carry no mark. */
   private static int[] lineColumn(String text, int codePointOffset) {
-    int line = 1;
-    int column = 1;
-    int seen = 0;
-    for (int i = 0; i < text.length() && seen < codePointOffset; seen++) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return new int[] {line, column};
+    int end = text.offsetByCodePoints(0, Math.min(codePointOffset, text.codePointCount(0, text.length())));
+    return ConfigText.lineColumn(text, end);
   }
 }

@@ -9,14 +9,23 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The agent's own logging: a private Logback context configured in code. It never runs Logback's
  * auto-configuration, so neither the host's {@code logback.xml} nor its system properties configure
  * the agent, and the host's SLF4J binding never sees the agent's (relocated) copy.
+ *
+ * <p>Every line the agent writes passes through {@link #clean(String)} here, the one choke point:
+ * callers build messages from class, method and field names, file names and parser messages, any
+ * of which a hostile host can fill with line breaks, so no caller can forge a second line or write
+ * an unbounded one, whatever it passes.
  */
 public final class AgentLog {
   static final String PATTERN = "%d{HH:mm:ss.SSS} [memoguard] %-5level %msg%n";
+  /** The longest message written; the rest is replaced by a count of what was cut. */
+  public static final int MAX_MESSAGE_CHARS = 1_000;
 
   private final LoggerContext context;
   private final Logger logger;
@@ -34,6 +43,7 @@ public final class AgentLog {
   /**
    * @param level trace, debug, info, warn or error
    * @param file the log file, or null for standard error
+   * @throws UncheckedIOException when the file cannot be opened for appending
    */
   public static AgentLog create(String level, String file) {
     LoggerContext context = new LoggerContext();
@@ -59,6 +69,11 @@ public final class AgentLog {
     appender.setName("memoguard");
     appender.setEncoder(encoder);
     appender.start();
+    if (!appender.isStarted()) {
+      // Logback reports a failed open only to its status manager, which nobody reads here
+      context.stop();
+      throw new UncheckedIOException(new IOException("cannot open " + file + " for appending"));
+    }
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.addAppender(appender);
@@ -68,19 +83,21 @@ public final class AgentLog {
   }
 
   public void error(String message) {
-    logger.error(message);
+    logger.error(clean(message));
   }
 
   public void warn(String message) {
-    logger.warn(message);
+    logger.warn(clean(message));
   }
 
   public void info(String message) {
-    logger.info(message);
+    logger.info(clean(message));
   }
 
   public void debug(String message) {
-    logger.debug(message);
+    if (logger.isDebugEnabled()) {
+      logger.debug(clean(message));
+    }
   }
 
   public boolean isDebugEnabled() {
@@ -90,5 +107,49 @@ public final class AgentLog {
   /** Flushes and closes the appender; called from the shutdown hook after the summary. */
   public void stop() {
     context.stop();
+  }
+
+  /**
+   * The message as one bounded line: line and paragraph separators and every control character
+   * (CR, LF, NEL, tab, ESC...) become a space, and text beyond {@link #MAX_MESSAGE_CHARS} is cut
+   * (never inside a surrogate pair) and replaced by how much was cut.
+   */
+  public static String clean(String message) {
+    String s = String.valueOf(message);
+    int keep = s.length();
+    if (keep > MAX_MESSAGE_CHARS) {
+      keep = MAX_MESSAGE_CHARS;
+      if (Character.isHighSurrogate(s.charAt(keep - 1))) {
+        keep--;
+      }
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < keep; i++) {
+      char c = s.charAt(i);
+      if (breaksLine(c)) {
+        if (out == null) {
+          out = new StringBuilder(keep + 40).append(s, 0, i);
+        }
+        out.append(' ');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    if (out == null && keep == s.length()) {
+      return s;
+    }
+    if (out == null) {
+      out = new StringBuilder(keep + 40).append(s, 0, keep);
+    }
+    if (keep < s.length()) {
+      out.append("... (").append(s.length() - keep).append(" more characters)");
+    }
+    return out.toString();
+  }
+
+  private static boolean breaksLine(char c) {
+    int type = Character.getType(c);
+    return Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 }

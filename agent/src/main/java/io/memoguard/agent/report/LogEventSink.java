@@ -20,6 +20,9 @@ public final class LogEventSink implements EventSink {
   private final MutationSites sites;
   /** Verify-mode differences, rate-limited per memoized method like mutation sites. */
   private final MutationSites differences;
+  /** Each place and exception class is reported once; a host throwing ever new classes stops here. */
+  static final int MAX_REPORTED_ERRORS = 100;
+
   private final Set<String> reportedErrors = ConcurrentHashMap.newKeySet();
 
   public LogEventSink(AgentLog log) {
@@ -93,12 +96,33 @@ public final class LogEventSink implements EventSink {
     log.info(message);
   }
 
+  /**
+   * Names the exception's class and the agent frame that failed, never its message: an exception
+   * thrown by host code (a class loader, a collection) carries host text, values included.
+   */
   @Override
   public void internalError(String where, Throwable error) {
-    if (reportedErrors.add(where + error.getClass().getName())) {
-      log.warn("internal error in " + where + " (" + error.getClass().getName()
-          + "); the application call went on without memoguard: " + error.getMessage());
+    String type = error == null ? "null" : error.getClass().getName();
+    if (reportedErrors.size() < MAX_REPORTED_ERRORS && reportedErrors.add(where + '\n' + type)) {
+      log.warn("internal error in " + where + " (" + type + agentFrame(error)
+          + "); the application call went on without memoguard");
     }
+  }
+
+  /** Where in the agent a failure happened, e.g. {@code at io.memoguard.runtime.Memo.store(Memo.java:160)}. */
+  public static String agentFrame(Throwable error) {
+    try {
+      for (StackTraceElement frame : error.getStackTrace()) {
+        if (frame.getClassName().startsWith("io.memoguard.")
+            && !frame.getClassName().startsWith("io.memoguard.shaded.")) {
+          return " at " + frame.getClassName() + "." + frame.getMethodName()
+              + (frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "");
+        }
+      }
+    } catch (Throwable ignored) {
+      // no frame then
+    }
+    return "";
   }
 
   /**
