@@ -299,7 +299,7 @@ final class ConfigBinder {
         path = dir == null ? path.toAbsolutePath() : dir.resolve(path);
       }
       path = path.normalize();
-      String unwritable = LogFileCheck.whyUnwritable(path);
+      String unwritable = LogFileCheck.whyUnwritable(path, source);
       if (unwritable != null) {
         throw nodes.error(entry.value(), "'file' " + path
             + " cannot be opened for appending: " + unwritable);

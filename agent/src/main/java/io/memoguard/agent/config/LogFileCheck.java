@@ -15,11 +15,18 @@ import java.nio.file.StandardOpenOption;
 final class LogFileCheck {
   private LogFileCheck() {}
 
-  /** Null when the file can be appended to (it and missing parent directories are created). */
-  static String whyUnwritable(Path file) {
+  /**
+   * Null when the file can be appended to (it and missing parent directories are created).
+   *
+   * @param config the configuration file, which the log must never be appended to
+   */
+  static String whyUnwritable(Path file, Path config) {
     try {
       if (Files.isDirectory(file)) {
         return "it is a directory";
+      }
+      if (Files.exists(file) && Files.exists(config) && Files.isSameFile(file, config)) {
+        return "it is the configuration file itself";
       }
       String parentProblem = parentProblem(file.getParent());
       if (parentProblem != null) {

@@ -34,6 +34,13 @@ class LogFileConfigTest extends ConfigFileTestSupport {
   }
 
   @Test
+  void theConfigurationFileItself() {
+    Path config = dir.resolve("memoguard.yaml");
+    assertLogFileError(config, "it is the configuration file itself");
+    assertThat(config).hasContent("log:\n  file: " + config);
+  }
+
+  @Test
   void aDirectory() throws IOException {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     assertLogFileError(logs, "it is a directory");
