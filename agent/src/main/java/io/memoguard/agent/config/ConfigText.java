@@ -57,7 +57,9 @@ final class ConfigText {
         return bytes;
       }
     } catch (IOException e) {
-      throw ConfigException.inFile(file, CANNOT_READ + reason(e));
+      String fileInTheWay = fileInTheWay(file);
+      throw ConfigException.inFile(file, CANNOT_READ
+          + (fileInTheWay != null ? fileInTheWay : reason(e)));
     } catch (SecurityException e) {
       throw ConfigException.inFile(file, CANNOT_READ + "access denied by the security manager");
     }
@@ -66,6 +68,24 @@ final class ConfigText {
   private static ConfigException tooLarge(Path file) {
     return ConfigException.inFile(file, CANNOT_READ + "it is larger than " + MAX_BYTES
         + " bytes (1 MB); a memoguard configuration is a few KB");
+  }
+
+  /**
+   * "X is a file, not a directory" when a part of the path is a regular file, else null. JDKs
+   * differ in what they throw for it (NoSuchFileException on 25, "Not a directory" on 17), so the
+   * path is looked at instead.
+   */
+  static String fileInTheWay(Path file) {
+    try {
+      Path existing = file.toAbsolutePath().getParent();
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      return existing != null && !Files.isDirectory(existing)
+          ? existing + " is a file, not a directory" : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The failure in words; the operating system's own reason when it gives one. */

@@ -54,12 +54,9 @@ final class LogFileCheck {
     if (parent == null) {
       return null;
     }
-    Path existing = parent;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing != null && !Files.isDirectory(existing)) {
-      return existing + " is a file, not a directory";
+    String fileInTheWay = ConfigText.fileInTheWay(parent.resolve("x"));
+    if (fileInTheWay != null) {
+      return fileInTheWay;
     }
     Files.createDirectories(parent);
     return null;

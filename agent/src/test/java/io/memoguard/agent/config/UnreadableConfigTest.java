@@ -118,8 +118,11 @@ class UnreadableConfigTest extends ConfigFileTestSupport {
   void aPathThroughARegularFileSaysWhichPartIsWrong() throws IOException {
     Path regular = Files.writeString(dir.resolve("plain.txt"), "x");
     Path under = regular.resolve("memoguard.yaml");
-    assertThat(loadFailure(under)).isEqualTo(under + ": cannot read configuration file: a part of"
-        + " the path is a file, not a directory");
+    assertThat(loadFailure(under)).isEqualTo(under + ": cannot read configuration file: "
+        + regular + " is a file, not a directory");
+    Path deeper = regular.resolve("a/b/memoguard.yaml");
+    assertThat(loadFailure(deeper)).isEqualTo(deeper + ": cannot read configuration file: "
+        + regular + " is a file, not a directory");
   }
 
   @Test
