@@ -1,0 +1,157 @@
+package io.memoguard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.memoguard.it.HostileConfigs.Case;
+import io.memoguard.it.HostileSuite.Variant;
+import io.memoguard.it.JvmProcess.ProcessOutput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The hostile host: memoguard must never be the reason a host computes something else or fails.
+ * Each scenario of {@code com.example.hostile.HostileApp} runs in its own request without the agent
+ * and with it (memoize, verify, on-mutation fail); its result lines must be identical and its round
+ * trips may only drop where the scenario allows it. Class-loader layouts run to the same output
+ * with and without the agent; broken configurations cost exactly one ERROR line; and every line the
+ * agent wrote in any of these JVMs passes the log-hygiene rules. See integration-tests/README.md.
+ */
+class HostileHostIT {
+    private static final Once<HostileSuite> SUITE = new Once<>(HostileSuite::run);
+    private static final Pattern POSITION = Pattern.compile("^:\\d+:\\d+: .*");
+
+    @AfterAll
+    static void cleanUp() {
+        JvmProcess.killAll();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> scenarios() {
+        HostileSuite suite = SUITE.get();
+        Map<String, ScenarioResult> base = ScenarioResult.parse(suite.scenarios.get(Variant.BASE));
+        Map<String, ScenarioResult> baseFailsafe = ScenarioResult.parse(suite.scenarios.get(Variant.BASE_FAILSAFE));
+        return Stream.of(
+                container("memoize vs no agent", base, suite.scenarios.get(Variant.MEMO), false),
+                container("verify mode vs no agent", base, suite.scenarios.get(Variant.VERIFY), true),
+                container("on-mutation fail vs no agent (scenarios that write no result)", baseFailsafe,
+                        suite.scenarios.get(Variant.FAIL), false));
+    }
+
+    private static DynamicNode container(String name, Map<String, ScenarioResult> base, ProcessOutput agentRun, boolean verify) {
+        Map<String, ScenarioResult> agent = ScenarioResult.parse(agentRun);
+        List<DynamicNode> tests = new ArrayList<>();
+        tests.add(dynamicTest("the run completes like the run without the agent", () -> {
+            assertThat(agentRun.exitCode()).as("%s", agentRun).isZero();
+            assertThat(agentRun.stdoutLines()).as("%s", agentRun).contains("DONE");
+            assertThat(agent.keySet()).as("scenarios completed").containsExactlyElementsOf(base.keySet());
+        }));
+        base.forEach((scenario, expected) -> tests.add(dynamicTest(scenario, () -> {
+            ScenarioResult actual = agent.get(scenario);
+            assertThat(actual).as("scenario %s did not complete with the agent\n%s", scenario, agentRun).isNotNull();
+            assertThat(String.join("\n", actual.results())).as("results of %s with the agent", scenario)
+                    .isEqualTo(String.join("\n", expected.results()));
+            String trips = String.format("round trips of %s: %d without the agent, %d with it (%s)", scenario,
+                    expected.trips(), actual.trips(), verify ? "verify: every call runs" : expected.kind());
+            switch (verify ? "EQ" : expected.kind()) {
+                case "EQ" -> assertThat(actual.trips()).as(trips).isEqualTo(expected.trips());
+                case "MAY" -> assertThat(actual.trips()).as(trips).isLessThanOrEqualTo(expected.trips());
+                case "SAVE" -> assertThat(actual.trips()).as(trips).isLessThan(expected.trips());
+                default -> throw new AssertionError("unknown kind " + expected.kind());
+            }
+        })));
+        return dynamicContainer(name, tests);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> classLoaderLayouts() {
+        HostileSuite suite = SUITE.get();
+        return suite.layouts.entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
+            ProcessOutput base = e.getValue()[0];
+            ProcessOutput agent = e.getValue()[1];
+            assertThat(base.exitCode()).as("without the agent\n%s", base).isZero();
+            assertThat(base.stdoutLines()).as("%s", base).contains("DONE");
+            assertThat(agent.stdout()).as("same output with the agent\n%s", agent).isEqualTo(base.stdout());
+            assertThat(agent.exitCode()).as("%s", agent).isEqualTo(base.exitCode());
+            assertThat(agent.stderrLines()).as("the agent started\n%s", agent).anyMatch(AgentOutput::isStartedLine);
+            assertThat(agent.stderrLines()).as("%s", agent)
+                    .noneMatch(l -> l.startsWith("Exception in thread") || l.contains("LinkageError") || l.contains("NoSuchFieldError"));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> brokenConfigurations() {
+        HostileSuite suite = SUITE.get();
+        return HostileConfigs.all().stream().map(c -> dynamicTest(c.name(), () -> checkConfig(suite, c)));
+    }
+
+    private static void checkConfig(HostileSuite suite, Case c) {
+        ProcessOutput out = suite.configs.get(c.name());
+        ProcessOutput base = suite.tinyBaseline;
+        assertThat(out.exitCode()).as("%s", out).isZero();
+        List<String> errors = AgentOutput.errorLines(out.allLines());
+        assertThat(out.allLines()).as("%s", out)
+                .noneMatch(l -> l.contains("[memoguard] WARN"))
+                .noneMatch(l -> l.startsWith("Exception in thread"));
+        if (!c.broken()) {
+            assertThat(errors).as("a valid configuration\n%s", out).isEmpty();
+            assertThat(ScenarioResult.parse(out).get("tiny").results()).as("%s", out)
+                    .isEqualTo(ScenarioResult.parse(base).get("tiny").results());
+            return;
+        }
+        assertThat(out.stdout()).as("the host runs as without the agent (unmemoized)\n%s", out).isEqualTo(base.stdout());
+        assertThat(errors).as("exactly one [memoguard] ERROR line\n%s", out).hasSize(1);
+        String error = errors.get(0);
+        assertThat(out.stderrLines()).as("the ERROR goes to standard error").contains(error);
+        String config = suite.configPaths.get(c.name()).toString();
+        if (suite.logFile(c.name()) != null) {
+            String log = suite.logFile(c.name()).toString();
+            assertThat(error.contains(config) || error.contains(log)).as("names the configuration or the log file: %s", error).isTrue();
+            return;
+        }
+        assertThat(error).as("names the configuration file").contains(config);
+        assertThat(error).as("no exception class instead of a reason").doesNotContain("StackOverflowError")
+                .doesNotContain("MalformedInputException").doesNotContain("(IOException)");
+        if (c.position()) {
+            assertThat(error.substring(error.indexOf(config) + config.length()))
+                    .as("line:column right after the path: %s", error).matches(POSITION);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> logHygiene() {
+        HostileSuite suite = SUITE.get();
+        Map<String, ProcessOutput> runs = new LinkedHashMap<>(suite.agentRuns());
+        return runs.entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
+            List<String> problems = LogHygiene.violations(e.getValue());
+            assertThat(problems).as("log hygiene of %s (%s)", e.getKey(), e.getValue().name()).isEmpty();
+        }));
+    }
+
+    /** One scenario's lines in one run. */
+    record ScenarioResult(String kind, int trips, List<String> results) {
+
+        static Map<String, ScenarioResult> parse(ProcessOutput out) {
+            Map<String, List<String>> results = new LinkedHashMap<>();
+            Map<String, ScenarioResult> done = new LinkedHashMap<>();
+            for (String line : out.stdoutLines()) {
+                String[] parts = line.split(" ", 4);
+                if (line.startsWith("R ") && parts.length >= 3) {
+                    results.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(line);
+                } else if (line.startsWith("T ") && parts.length == 4) {
+                    done.put(parts[1], new ScenarioResult(parts[2], Integer.parseInt(parts[3]),
+                            results.getOrDefault(parts[1], List.of())));
+                }
+            }
+            return done;
+        }
+    }
+}
