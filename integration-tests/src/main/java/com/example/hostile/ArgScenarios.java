@@ -104,6 +104,12 @@ final class ArgScenarios {
             out.p("checked", repo.findDescribed(Collections.checkedList(appList, String.class)));
             out.p("appCalls", CountingList.CALLS.get() - before);
         });
+        r.add("arg-app-list-that-throws", "MAY F", out -> {
+            com.example.hostile.model.ThrowingList failing = new com.example.hostile.model.ThrowingList();
+            out.call("unmodifiable", () -> repo.findDescribed(Collections.unmodifiableList(failing)));
+            out.call("synchronized", () -> repo.findDescribed(Collections.synchronizedList(failing)));
+            out.call("in-a-map", () -> repo.findDescribed(Map.of("SECRET-key", Collections.unmodifiableList(failing))));
+        });
         r.add("arg-booby-hashcode-never-called", "MAY F", out -> {
             int before = Booby2.CALLS.get();
             out.p("wrapped", repo.findDescribed(List.of(new Booby2(1))));

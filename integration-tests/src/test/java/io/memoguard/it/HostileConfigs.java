@@ -20,7 +20,7 @@ final class HostileConfigs {
 
     private static final String VALID = "memoize:\n  - class: com.example.hostile.repo.PetRepository\n"
             + "guard:\n  packages: [com.example.hostile.domain]\n"
-            + "requests:\n  entry-points:\n    - class: com.example.hostile.Requests\n      methods: [serve]\n";
+            + "requests:\n  propagate: false\n  entry-points:\n    - class: com.example.hostile.Requests\n      methods: [serve]\n";
 
     private HostileConfigs() {
     }
@@ -38,7 +38,7 @@ final class HostileConfigs {
         bad(c, "duplicate-top-key", "on-mutation: log\non-mutation: fail\n");
         bad(c, "duplicate-rule-key", "memoize:\n  - class: a.B\n    class: a.C\n");
         bad(c, "unclosed-flow-map", "guard: {packages: [a]\n");
-        bad(c, "alias-bomb", aliasBomb());
+        add(c, "alias-bomb", Shape.FILE, bytes(aliasBomb()), true, false);
         // root of the wrong kind
         bad(c, "scalar-root", "hello\n");
         bad(c, "list-root", "[1, 2]\n");
@@ -117,7 +117,8 @@ final class HostileConfigs {
         add(c, "deep-flow-nesting", Shape.FILE, bytes("memoize: " + "[".repeat(20_000) + "\n"), true, false);
         add(c, "deep-block-nesting", Shape.FILE, deepBlocks(3_000), true, false);
         add(c, "deep-flow-maps", Shape.FILE, bytes("guard: " + "{a: ".repeat(10_000) + "\n"), true, false);
-        add(c, "huge-file-error-at-end", Shape.FILE, bytes("# padding padding padding padding\n".repeat(150_000) + "memoise: x\n"), true, true);
+        add(c, "large-file-error-at-end", Shape.FILE, bytes("# padding padding padding padding\n".repeat(80_000) + "memoise: x\n"), true, true);
+        add(c, "oversized-file", Shape.FILE, bytes("# padding padding padding padding\n".repeat(150_000) + "on-mutation: log\n"), true, false);
         add(c, "huge-scalar", Shape.FILE, bytes("on-mutation: " + "z".repeat(2_000_000) + "\n"), true, true);
         add(c, "missing-file", Shape.MISSING, null, true, false);
         add(c, "directory", Shape.DIRECTORY, null, true, false);

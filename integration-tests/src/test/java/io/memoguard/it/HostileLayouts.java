@@ -37,6 +37,7 @@ final class HostileLayouts {
             "             com.example.hostile.boot, com.example.hostile.late.domain, com.example.hostile.twin.domain,",
             "             com.example.hostile.big.domain]",
             "requests:",
+            "  propagate: false",
             "  entry-points:",
             "    - class: com.example.hostile.Requests",
             "      methods: [serve]",
@@ -51,7 +52,7 @@ final class HostileLayouts {
         String classes = ItEnv.classesDir().toString();
         Path boot = copyBootClasses(work.resolve("boot"));
         Path twinGuarded = compile(work.resolve("twin-guarded"), twinSources("extends com.example.hostile.twin.domain.Base"));
-        Path twinPlain = compile(work.resolve("twin-plain"), twinSources("extends com.example.hostile.twin.plain.Plain"));
+        Path twinPlain = compile(work.resolve("twin-plain"), twinSources(""));
         Path big = compile(work.resolve("too-large"), tooLargeSources());
         String sep = java.io.File.pathSeparator;
         List<Layout> layouts = new ArrayList<>();
@@ -68,7 +69,7 @@ final class HostileLayouts {
         layouts.add(new Layout("guarded-class-too-large-to-rewrite", List.of(), big + sep + classes, "com.example.hostile.big.BigMain",
                 List.of(), false));
         layouts.add(new Layout("custom-system-class-loader", List.of("-Djava.system.class.loader=com.example.hostile.layout.SystemLoader"),
-                classes, "com.example.hostile.HostileApp", List.of("failsafe"), false));
+                classes, "com.example.hostile.TinyHost", List.of(), false));
         return layouts;
     }
 
@@ -86,14 +87,19 @@ final class HostileLayouts {
         return dir;
     }
 
-    private static Map<String, String> twinSources(String superclass) {
+    /**
+     * Guarded Twin extends unguarded Mid in both copies; Mid extends the guarded Base in one copy and
+     * Object in the other, so only the loaded classes (not their names) tell where the tracker is.
+     */
+    private static Map<String, String> twinSources(String midSuperclass) {
         return Map.of(
                 "com/example/hostile/twin/domain/Base.java",
                 "package com.example.hostile.twin.domain; public class Base { public int base; }",
-                "com/example/hostile/twin/plain/Plain.java",
-                "package com.example.hostile.twin.plain; public class Plain { public int plain; }",
+                "com/example/hostile/twin/plain/Mid.java",
+                "package com.example.hostile.twin.plain; public class Mid " + midSuperclass + " { public int mid; }",
                 "com/example/hostile/twin/domain/Twin.java",
-                "package com.example.hostile.twin.domain; public class Twin " + superclass + " { public int value; public String name = \"SECRET-twin\"; }",
+                "package com.example.hostile.twin.domain; public class Twin extends com.example.hostile.twin.plain.Mid"
+                        + " { public int value; public String name = \"SECRET-twin\"; }",
                 "com/example/hostile/twin/TwinRepo.java",
                 "package com.example.hostile.twin; import com.example.hostile.twin.domain.Twin;"
                         + " public class TwinRepo { public Twin getTwin(int id) { com.example.hostile.Db.trip();"

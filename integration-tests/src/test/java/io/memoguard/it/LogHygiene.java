@@ -15,6 +15,7 @@ final class LogHygiene {
     static final int MAX_LINE = 2_000;
     private static final Pattern JVM_NOISE = Pattern.compile(
             "^(OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader classes because bootstrap classpath has been appended"
+                    + "|OpenJDK 64-Bit Server VM warning: Archived non-system classes are disabled because the java.system.class.loader property is specified.*"
                     + "|WARNING: A Java agent has been loaded dynamically.*|WARNING: If a serviceability tool is in use.*"
                     + "|WARNING: Dynamic loading of agents will be disallowed by default in a future release)$");
     private static final Pattern APP_CRASH = Pattern.compile("^(Exception in thread |Caused by: |\\tat |\\t\\.\\.\\. \\d+ more).*");
@@ -26,7 +27,7 @@ final class LogHygiene {
     static List<String> violations(ProcessOutput out) {
         List<String> problems = new ArrayList<>();
         for (String line : out.stdoutLines()) {
-            if (line.contains("[memoguard]")) {
+            if (AgentOutput.LINE.matcher(line).matches() || line.startsWith("[memoguard]")) {
                 problems.add("agent output on the application's stdout: " + cut(line));
             }
         }

@@ -31,6 +31,11 @@ public final class SystemLoader extends URLClassLoader {
         }
     }
 
+    /** What the JVM requires of a custom system class loader for -javaagent (see ClassLoader#getSystemClassLoader). */
+    void appendToClassPathForInstrumentation(String path) throws java.net.MalformedURLException {
+        addURL(java.nio.file.Path.of(path).toUri().toURL());
+    }
+
     @Override
     public URL getResource(String name) {
         return null;
