@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hostile host: memoguard must never be the reason a host computes something else or fails.
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class HostileHostIT {
     private static final Once<HostileSuite> SUITE = new Once<>(HostileSuite::run);
+    /** The first factory waits for every JVM of the suite (about a minute on two idle cores). */
+    private static final long SUITE_MINUTES = 15;
     private static final Pattern POSITION = Pattern.compile("^:\\d+:\\d+: .*");
 
     @AfterAll
@@ -35,6 +39,7 @@ class HostileHostIT {
     }
 
     @TestFactory
+    @Timeout(value = SUITE_MINUTES, unit = TimeUnit.MINUTES)
     Stream<DynamicNode> scenarios() {
         HostileSuite suite = SUITE.get();
         Map<String, ScenarioResult> base = ScenarioResult.parse(suite.scenarios.get(Variant.BASE));
@@ -72,12 +77,26 @@ class HostileHostIT {
     }
 
     @TestFactory
+    @Timeout(value = SUITE_MINUTES, unit = TimeUnit.MINUTES)
     Stream<DynamicNode> classLoaderLayouts() {
         HostileSuite suite = SUITE.get();
         return Stream.of(dynamicContainer("same results as without the agent", suite.layouts.entrySet().stream()
-                        .map(e -> dynamicTest(e.getKey(), () -> sameResults(e.getValue()[0], e.getValue()[1])))),
+                        .map(e -> dynamicTest(e.getKey(), () -> named("layout " + e.getKey(),
+                                () -> sameResults(e.getValue()[0], e.getValue()[1]))))),
                 dynamicContainer("memoguard works there (some round trip saved)", suite.layouts.entrySet().stream()
-                        .map(e -> dynamicTest(e.getKey(), () -> savesRoundTrips(e.getValue()[0], e.getValue()[1])))));
+                        .map(e -> dynamicTest(e.getKey(), () -> named("layout " + e.getKey(),
+                                () -> savesRoundTrips(e.getValue()[0], e.getValue()[1]))))));
+    }
+
+    /** Surefire's report shows dynamic tests by index: the failure message says which case failed. */
+    private static void named(String name, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            AssertionError named = new AssertionError(name + ": " + e.getMessage(), e.getCause());
+            named.setStackTrace(e.getStackTrace());
+            throw named;
+        }
     }
 
     private static void savesRoundTrips(ProcessOutput base, ProcessOutput agent) {
@@ -107,9 +126,11 @@ class HostileHostIT {
     }
 
     @TestFactory
+    @Timeout(value = SUITE_MINUTES, unit = TimeUnit.MINUTES)
     Stream<DynamicNode> brokenConfigurations() {
         HostileSuite suite = SUITE.get();
-        return HostileConfigs.all().stream().map(c -> dynamicTest(c.name(), () -> checkConfig(suite, c)));
+        return HostileConfigs.all().stream().map(c -> dynamicTest(c.name(), () -> named("configuration " + c.name(),
+                () -> checkConfig(suite, c))));
     }
 
     private static void checkConfig(HostileSuite suite, Case c) {
@@ -146,6 +167,7 @@ class HostileHostIT {
     }
 
     @TestFactory
+    @Timeout(value = SUITE_MINUTES, unit = TimeUnit.MINUTES)
     Stream<DynamicNode> logHygiene() {
         HostileSuite suite = SUITE.get();
         Map<String, ProcessOutput> runs = new LinkedHashMap<>(suite.agentRuns());
