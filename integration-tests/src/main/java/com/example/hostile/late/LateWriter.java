@@ -12,6 +12,7 @@ public final class LateWriter {
         LateRepo repo = new LateRepo();
         LatePet pet = repo.getLatePet("SECRET-late");
         o.p("loaded", pet.toString());
+        o.p("read-again", repo.getLatePet("SECRET-late").toString());
         pet.name = "SECRET-written";
         o.p("again", repo.getLatePet("SECRET-late").toString());
         early.name = "early-written";

@@ -18,6 +18,7 @@ public final class BootMain {
         new Requests().serve(out, o -> {
             BootPet pet = repo.getBootPet("SECRET-boot");
             o.p("loaded", pet.toString());
+            o.p("read-again", repo.getBootPet("SECRET-boot").toString());
             pet.name = "SECRET-renamed";
             pet.age = 3;
             o.p("written", pet.toString());

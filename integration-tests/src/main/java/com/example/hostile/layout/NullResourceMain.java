@@ -13,14 +13,13 @@ public final class NullResourceMain {
     public static void main(String[] args) throws Exception {
         ClassLoader loader = new ChildFirstLoader("no-resources", ChildFirstLoader.own(NullResourceMain.class),
                 "com.example.hostile.chain.", true);
-        Out out = new Out("null-resource");
+        Method exercise = Class.forName("com.example.hostile.chain.ChainRepo", true, loader).getMethod("exercise");
         int before = Db.trips();
-        new Requests().serve(out, o -> {
-            Method exercise = Class.forName("com.example.hostile.chain.ChainRepo", true, loader).getMethod("exercise");
-            o.p("child-first", String.valueOf(exercise.invoke(null)));
-            o.p("app-loader", com.example.hostile.chain.ChainRepo.exercise());
-        });
-        System.out.println("T null-resource MAY " + (Db.trips() - before));
+        new Requests().serve(new Out("no-resources-loader"), o -> o.p("chain", String.valueOf(exercise.invoke(null))));
+        System.out.println("T no-resources-loader MAY " + (Db.trips() - before));
+        before = Db.trips();
+        new Requests().serve(new Out("app-loader"), o -> o.p("chain", com.example.hostile.chain.ChainRepo.exercise()));
+        System.out.println("T app-loader MAY " + (Db.trips() - before));
         System.out.println("DONE");
     }
 }
