@@ -59,11 +59,14 @@ final class Request {
     return table.remove(entry.key, entry);
   }
 
-  /** Removes and returns the entries of methods of {@code type}; each is returned once only. */
-  List<Entry> removeType(String type) {
+  /**
+   * Removes and returns the entries that a call of a method of {@code writer} may make stale
+   * ({@link Site#clearedBy}); each is returned once only.
+   */
+  List<Entry> removeType(Class<?> writer) {
     List<Entry> removed = new ArrayList<>();
     for (Map.Entry<Key, Entry> e : table.entrySet()) {
-      if (e.getKey().site.type.equals(type) && table.remove(e.getKey(), e.getValue())) {
+      if (e.getKey().site.clearedBy(writer) && table.remove(e.getKey(), e.getValue())) {
         removed.add(e.getValue());
       }
     }
