@@ -64,8 +64,7 @@ final class Installer {
   /**
    * Lets the graph walker look inside JDK collection wrappers ({@code unmodifiableList} and the
    * like) by their fields instead of iterating them, which would run the wrapped collection's code
-   * (and could lazily load a Hibernate collection), and lets memo keys tell a sub-set view from a
-   * whole TreeSet or ConcurrentSkipListSet. Only the runtime's module gains access.
+   * (and could lazily load a Hibernate collection). Only the runtime's module gains access.
    * java.base also has to read the runtime's module, because the barrier in
    * {@code java.lang.reflect.Field} calls into it.
    */
@@ -73,8 +72,8 @@ final class Installer {
     Module javaBase = Object.class.getModule();
     Module runtime = Settings.class.getModule();
     if (inst.isModifiableModule(javaBase)) {
-      inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime),
-          "java.util.concurrent", Set.of(runtime)), Set.of(), Map.of());
+      inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime)),
+          Set.of(), Map.of());
     }
   }
 

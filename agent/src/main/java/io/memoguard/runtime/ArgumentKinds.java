@@ -92,7 +92,11 @@ final class ArgumentKinds {
     }
   };
 
-  /** TreeSet.m, ConcurrentSkipListSet.m, LinkedHashMap.accessOrder; null when not readable. */
+  /**
+   * TreeSet.m, ConcurrentSkipListSet.m, LinkedHashMap.accessOrder; null when not readable. The
+   * agent opens java.util (not java.util.concurrent) to the runtime, so a ConcurrentSkipListSet
+   * argument passes through there: its sub-set views cannot be told from a whole set.
+   */
   static final Field TREE_SET_MAP = field("java.util.TreeSet", "m");
   static final Field SKIP_LIST_SET_MAP = field("java.util.concurrent.ConcurrentSkipListSet", "m");
   static final Field ACCESS_ORDER = field("java.util.LinkedHashMap", "accessOrder");
