@@ -38,10 +38,17 @@ final class ArgumentKeys {
     if (args == null) {
       return new Object[0];
     }
-    Budget budget = new Budget(null);
+    Budget budget = null;
     try {
       for (int i = 0; i < args.length; i++) {
-        Object value = normalize(args[i], budget, 0);
+        Object arg = args[i];
+        if (arg == null || ArgumentKinds.of(arg.getClass()) == ArgumentKinds.VALUE) {
+          continue; // the common case: nothing to copy, nothing allocated
+        }
+        if (budget == null) {
+          budget = new Budget(null);
+        }
+        Object value = normalize(arg, budget, 0);
         if (value == NOT_MEMOIZABLE) {
           return NOT_MEMOIZABLE;
         }
