@@ -11,9 +11,10 @@ import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Finds the writing methods a memoized class inherits without invalidating advice: methods of a
- * superclass that no rule matched, and default methods of interfaces (interfaces are never woven).
- * A class is woven when it loads, after its superclasses, so advice cannot be added to them then;
- * the planner says so instead of staying silent.
+ * superclass that no rule matched. A class is woven when it loads, after its superclasses, so
+ * advice cannot be added to them then; the planner says so instead of staying silent. Default
+ * methods of interfaces are left out: an interface has no instance fields, so a default method
+ * reaches the object's state only through the object's own methods, which carry advice.
  */
 final class InheritedWrites {
   private static final int NAMED = 3;
@@ -36,9 +37,6 @@ final class InheritedWrites {
       for (TypeDefinition k = type.getSuperClass(); k != null && !isJdk(k); k = k.getSuperClass()) {
         collect(k.asErasure(), seen, clears, found);
       }
-      for (TypeDescription face : interfaces(type)) {
-        collect(face, seen, clears, found);
-      }
     } catch (RuntimeException unresolvable) {
       return null; // a missing supertype: Byte Buddy reports nothing either, nothing to say
     }
@@ -60,25 +58,6 @@ final class InheritedWrites {
       }
       found.add(owner.getName() + "." + m.getInternalName());
     }
-  }
-
-  /** Every interface of the type and of its application superclasses, without JDK ones. */
-  private static List<TypeDescription> interfaces(TypeDescription type) {
-    List<TypeDescription> result = new ArrayList<>();
-    List<TypeDefinition> pending = new ArrayList<>();
-    for (TypeDefinition k = type; k != null && !isJdk(k); k = k.getSuperClass()) {
-      pending.addAll(k.getInterfaces());
-    }
-    Set<String> visited = new HashSet<>();
-    while (!pending.isEmpty()) {
-      TypeDescription face = pending.remove(pending.size() - 1).asErasure();
-      if (isJdk(face) || !visited.add(face.getName())) {
-        continue;
-      }
-      result.add(face);
-      pending.addAll(face.getInterfaces());
-    }
-    return result;
   }
 
   private static boolean isJdk(TypeDefinition type) {

@@ -291,9 +291,6 @@ final class TypePlanner {
 
   /** Whether calls of {@code method}, declared in {@code owner}, get invalidating advice. */
   private boolean clears(TypeDescription owner, MethodDescription method) {
-    if (owner.isInterface()) {
-      return false; // never woven
-    }
     List<Rule> invalidate = matching(invalidateRules, owner);
     if (!invalidate.isEmpty()) {
       return firstMatch(invalidate, method) != null;
