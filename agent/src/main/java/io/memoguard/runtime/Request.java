@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The memo table of one request. Entries are added by the request's own thread and by the threads
  * running work it handed off, and a write barrier on any thread may remove one, hence a concurrent
- * map: a hit reads it without taking a lock. Keys hold only JDK value types, so no host code runs
- * inside the map.
+ * map: a hit reads it without taking a lock. Keys compare JDK values and identities only, so no
+ * host code runs inside the map.
  *
  * <p>Lifetime is a reference count of what continues the request: one reference for the boundary
  * that opened it (kept past the boundary for a servlet request in async mode), one per async
