@@ -1,31 +1,32 @@
 package io.memoguard.runtime;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.PriorityQueue;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.PriorityBlockingQueue;
 
 /**
- * Turns call arguments into key material. Only values whose equals and hashCode are JDK code and
- * whose state cannot change after the call are accepted: immutable JDK values as they are, arrays
- * and JDK collections as copies. Anything else (an application object, a mutable builder) makes the
- * call pass through unmemoized, because a later mutation of it could make the key lie.
+ * Turns call arguments into key material that keeps everything the method can observe of them:
+ * values by their JDK equals, containers by concrete class, iteration order, elements (recursively)
+ * and comparator (by identity), arrays by class and content. The material is a copy, so a caller
+ * that changes an argument after the call cannot make a stored key lie. Building it never runs
+ * application code: only JDK values and JDK containers whose iteration is JDK code are accepted
+ * ({@link ArgumentKinds}); wrappers and views are read through their fields. Anything else (an
+ * application object or collection, a mutable builder, an identity map) makes the call pass through
+ * unmemoized.
  */
 final class ArgumentKeys {
   /** Returned when an argument cannot be part of a key. */
   static final Object[] NOT_MEMOIZABLE = new Object[0];
-
-  private static final ClassValue<Boolean> IMMUTABLE = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> type) {
-      return isImmutableValueType(type);
-    }
-  };
+  /** Deeper nesting (or a collection that contains itself) passes through. */
+  private static final int MAX_DEPTH = 32;
 
   private ArgumentKeys() {}
 
@@ -37,172 +38,208 @@ final class ArgumentKeys {
     if (args == null) {
       return new Object[0];
     }
-    for (int i = 0; i < args.length; i++) {
-      Object value = normalizeValue(args[i]);
-      if (value == NOT_MEMOIZABLE) {
-        return NOT_MEMOIZABLE;
+    Budget budget = null;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        Object arg = args[i];
+        if (arg == null || ArgumentKinds.of(arg.getClass()) == ArgumentKinds.VALUE) {
+          continue; // the common case: nothing to copy, nothing allocated
+        }
+        if (budget == null) {
+          budget = new Budget(null);
+        }
+        Object value = normalize(arg, budget, 0);
+        if (value == NOT_MEMOIZABLE) {
+          return NOT_MEMOIZABLE;
+        }
+        args[i] = value;
       }
-      args[i] = value;
+    } catch (RuntimeException changedWhileRead) {
+      return NOT_MEMOIZABLE; // e.g. modified by another thread during the copy
     }
     return args;
   }
 
-  static Object[] normalize(Object[] args) {
-    if (args == null || args.length == 0) {
-      return args == null ? new Object[0] : args;
-    }
-    Object[] copy = new Object[args.length];
-    for (int i = 0; i < args.length; i++) {
-      Object value = normalizeValue(args[i]);
-      if (value == NOT_MEMOIZABLE) {
-        return NOT_MEMOIZABLE;
-      }
-      copy[i] = value;
-    }
-    return copy;
-  }
-
-  /** The type of the first argument that makes the call unmemoizable, for the notice. */
+  /**
+   * Why the call is unmemoizable, for the notice: the class of the innermost value that cannot be
+   * part of a key, or the bound it exceeds. Safe on an
+   * array that {@link #normalizeArguments} has partly normalized already.
+   */
   static String firstUnsupportedType(Object[] args) {
-    for (Object arg : args) {
-      if (normalizeValue(arg) == NOT_MEMOIZABLE) {
-        return arg.getClass().getName();
+    Budget budget = new Budget(new Object[1]);
+    try {
+      for (Object arg : args) {
+        if (normalize(arg, budget, 0) == NOT_MEMOIZABLE) {
+          Object culprit = budget.culprit[0];
+          return culprit == null ? "?" : culprit instanceof String ? (String) culprit
+              : "type " + culprit.getClass().getName();
+        }
       }
+    } catch (RuntimeException changedWhileRead) {
+      return "?";
     }
     return "?";
   }
 
-  private static Object normalizeValue(Object value) {
-    if (value == null || IMMUTABLE.get(value.getClass())) {
+  private static Object normalize(Object value, Budget budget, int depth) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof KeyParts.Part || value instanceof KeyParts.PrimitiveArray) {
+      return value; // normalized already (firstUnsupportedType on a reused array)
+    }
+    byte kind = ArgumentKinds.of(value.getClass());
+    if (kind == ArgumentKinds.VALUE) {
       return value;
     }
-    Class<?> type = value.getClass();
-    if (type.isArray()) {
-      return normalizeArray(value);
+    if (kind == ArgumentKinds.PRIMITIVE_ARRAY) {
+      return new KeyParts.PrimitiveArray(value);
     }
-    if (!type.getName().startsWith("java.")) {
-      return NOT_MEMOIZABLE;
+    if (depth >= MAX_DEPTH) {
+      return budget.fail("nesting deeper than " + MAX_DEPTH);
     }
-    if (value instanceof List) {
-      return normalizeElements(((List<?>) value), new ArrayList<>());
-    }
-    if (value instanceof Set) {
-      return normalizeElements(((Set<?>) value), new HashSet<>());
-    }
-    if (value instanceof Map) {
-      Map<Object, Object> copy = new HashMap<>();
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-        Object k = normalizeValue(e.getKey());
-        Object v = normalizeValue(e.getValue());
-        if (k == NOT_MEMOIZABLE || v == NOT_MEMOIZABLE) {
-          return NOT_MEMOIZABLE;
-        }
-        copy.put(k, v);
+    switch (kind) {
+      case ArgumentKinds.OBJECT_ARRAY: {
+        Object[] array = (Object[]) value;
+        return part(value.getClass(), null, array.length, java.util.Arrays.asList(array), budget,
+            depth);
       }
-      return copy;
-    }
-    if (value instanceof Optional) {
-      Optional<?> optional = (Optional<?>) value;
-      if (optional.isEmpty()) {
-        return optional;
+      case ArgumentKinds.OPTIONAL: {
+        Optional<?> optional = (Optional<?>) value;
+        Object inner = normalize(optional.orElse(null), budget, depth + 1);
+        return inner == NOT_MEMOIZABLE ? NOT_MEMOIZABLE : Optional.ofNullable(inner);
       }
-      Object inner = normalizeValue(optional.get());
-      return inner == NOT_MEMOIZABLE ? NOT_MEMOIZABLE : Optional.of(inner);
+      case ArgumentKinds.SEQUENCE:
+        return part(value.getClass(), null, -1, (Collection<?>) value, budget, depth);
+      case ArgumentKinds.PRIORITY:
+        return part(value.getClass(), priorityComparator(value), -1, (Collection<?>) value,
+            budget, depth);
+      case ArgumentKinds.SORTED_SET:
+        return sortedSet(value, budget, depth);
+      case ArgumentKinds.MAP:
+        return map(value.getClass(), null, (Map<?, ?>) value, budget, depth);
+      case ArgumentKinds.SORTED_MAP:
+        return map(value.getClass(), ((SortedMap<?, ?>) value).comparator(), (Map<?, ?>) value,
+            budget, depth);
+      case ArgumentKinds.LINKED_MAP:
+        return map(value.getClass(), readBoolean(ArgumentKinds.ACCESS_ORDER, value),
+            (Map<?, ?>) value, budget, depth);
+      case ArgumentKinds.ENTRY: {
+        Map.Entry<?, ?> entry = (Map.Entry<?, ?>) value;
+        return part(value.getClass(), null, 2,
+            java.util.Arrays.asList(entry.getKey(), entry.getValue()), budget, depth);
+      }
+      case ArgumentKinds.FIELDS:
+        return byFields(value, budget, depth);
+      default:
+        return budget.fail(value);
     }
-    return NOT_MEMOIZABLE;
   }
 
-  private static Object normalizeElements(Collection<?> source, Collection<Object> copy) {
-    for (Object element : source) {
-      Object normalized = normalizeValue(element);
+  /** Elements in iteration order; the size is taken from the copy, never asked beforehand. */
+  private static Object part(Class<?> type, Object identity, int size, Iterable<?> elements,
+      Budget budget, int depth) {
+    ArrayList<Object> copy = new ArrayList<>(size >= 0 ? size : 10);
+    for (Object element : elements) {
+      if (!budget.take()) {
+        return budget.fail("more than " + Settings.maxGraphObjects + " elements");
+      }
+      Object normalized = normalize(element, budget, depth + 1);
       if (normalized == NOT_MEMOIZABLE) {
         return NOT_MEMOIZABLE;
       }
       copy.add(normalized);
     }
-    return copy;
+    return new KeyParts.Part(type, identity, copy.toArray());
   }
 
-  private static Object normalizeArray(Object array) {
-    if (array instanceof Object[]) {
-      Object[] normalized = normalize((Object[]) array);
-      return normalized == NOT_MEMOIZABLE ? NOT_MEMOIZABLE : new ArrayKey(normalized);
-    }
-    return new ArrayKey(array);
-  }
-
-  private static boolean isImmutableValueType(Class<?> type) {
-    if (type.isEnum() || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
-      return true;
-    }
-    String name = type.getName();
-    if (name.startsWith("java.time.")) {
-      return !name.startsWith("java.time.chrono.") && !name.startsWith("java.time.format.")
-          && !name.startsWith("java.time.temporal.") && !name.equals("java.time.Clock");
-    }
-    switch (name) {
-      case "java.lang.String":
-      case "java.lang.Integer":
-      case "java.lang.Long":
-      case "java.lang.Short":
-      case "java.lang.Byte":
-      case "java.lang.Character":
-      case "java.lang.Boolean":
-      case "java.lang.Double":
-      case "java.lang.Float":
-      case "java.lang.Class":
-      case "java.math.BigInteger":
-      case "java.math.BigDecimal":
-      case "java.util.UUID":
-      case "java.util.Locale":
-      case "java.util.Currency":
-      case "java.net.URI":
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /** An array copied at call time and compared by content. */
-  static final class ArrayKey {
-    private final Object array;
-    private final int hash;
-
-    ArrayKey(Object array) {
-      this.array = copyOf(array);
-      this.hash = Arrays.deepHashCode(new Object[] {this.array});
-    }
-
-    private static Object copyOf(Object array) {
-      if (array instanceof Object[]) {
-        return ((Object[]) array).clone();
-      } else if (array instanceof int[]) {
-        return ((int[]) array).clone();
-      } else if (array instanceof long[]) {
-        return ((long[]) array).clone();
-      } else if (array instanceof byte[]) {
-        return ((byte[]) array).clone();
-      } else if (array instanceof char[]) {
-        return ((char[]) array).clone();
-      } else if (array instanceof short[]) {
-        return ((short[]) array).clone();
-      } else if (array instanceof boolean[]) {
-        return ((boolean[]) array).clone();
-      } else if (array instanceof double[]) {
-        return ((double[]) array).clone();
+  private static Object map(Class<?> type, Object identity, Map<?, ?> map, Budget budget,
+      int depth) {
+    ArrayList<Object> copy = new ArrayList<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!budget.take()) {
+        return budget.fail("more than " + Settings.maxGraphObjects + " elements");
       }
-      return ((float[]) array).clone();
+      Object k = normalize(e.getKey(), budget, depth + 1);
+      Object v = k == NOT_MEMOIZABLE ? NOT_MEMOIZABLE : normalize(e.getValue(), budget, depth + 1);
+      if (v == NOT_MEMOIZABLE) {
+        return NOT_MEMOIZABLE;
+      }
+      copy.add(k);
+      copy.add(v);
+    }
+    return new KeyParts.Part(type, identity, copy.toArray());
+  }
+
+  /**
+   * A TreeSet or ConcurrentSkipListSet is iterated only over a whole backing map: a sub-set view
+   * compares elements with its bounds while iterating, which may run application code.
+   */
+  private static Object sortedSet(Object set, Budget budget, int depth) {
+    boolean tree = set instanceof java.util.TreeSet;
+    Object backing = read(tree ? ArgumentKinds.TREE_SET_MAP : ArgumentKinds.SKIP_LIST_SET_MAP, set);
+    Class<?> whole = tree ? TreeMap.class : ConcurrentSkipListMap.class;
+    if (backing == null || backing.getClass() != whole) {
+      return budget.fail(set);
+    }
+    return part(set.getClass(), ((SortedMap<?, ?>) backing).comparator(), -1, (Collection<?>) set,
+        budget, depth);
+  }
+
+  private static Comparator<?> priorityComparator(Object queue) {
+    return queue instanceof PriorityQueue ? ((PriorityQueue<?>) queue).comparator()
+        : ((PriorityBlockingQueue<?>) queue).comparator();
+  }
+
+  /** A java.util.Collections wrapper or view: its class and every field, never its methods. */
+  private static Object byFields(Object value, Budget budget, int depth) {
+    Field[] fields = ArgumentKinds.fields(value.getClass());
+    if (fields == null) {
+      return budget.fail(value);
+    }
+    Object[] parts = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      Object field = read(fields[i], value);
+      Object normalized = field == value ? KeyParts.SELF : normalize(field, budget, depth + 1);
+      if (normalized == NOT_MEMOIZABLE) {
+        return NOT_MEMOIZABLE;
+      }
+      parts[i] = normalized;
+    }
+    return new KeyParts.Part(value.getClass(), null, parts);
+  }
+
+  private static Object read(Field field, Object target) {
+    try {
+      return field.get(target);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A flag as the identity part of a key: {@link KeyParts#SELF} for true, null for false. */
+  private static Object readBoolean(Field field, Object target) {
+    return ((Boolean) read(field, target)) ? KeyParts.SELF : null;
+  }
+
+  /** Bounds the work of one key, and remembers why it failed when asked to. */
+  private static final class Budget {
+    final Object[] culprit;
+    private int left = Settings.maxGraphObjects;
+
+    Budget(Object[] culprit) {
+      this.culprit = culprit;
     }
 
-    @Override
-    public int hashCode() {
-      return hash;
+    boolean take() {
+      return --left >= 0;
     }
 
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof ArrayKey
-          && Arrays.deepEquals(new Object[] {array}, new Object[] {((ArrayKey) other).array});
+    Object fail(Object why) {
+      if (culprit != null && culprit[0] == null) {
+        culprit[0] = why;
+      }
+      return NOT_MEMOIZABLE;
     }
   }
 }

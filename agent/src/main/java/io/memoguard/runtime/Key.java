@@ -3,9 +3,10 @@ package io.memoguard.runtime;
 import java.util.Arrays;
 
 /**
- * Identity of a memoized call: the receiver by identity, the method, and the arguments by value.
- * Arguments are normalized copies ({@link ArgumentKeys}), so a caller that mutates an argument after
- * the call cannot change a stored key.
+ * Identity of a memoized call: the receiver by identity, the method of its loaded class (the
+ * {@link Site}, by identity), and the arguments by value. Arguments are normalized copies
+ * ({@link ArgumentKeys}), so a caller that mutates an argument after the call cannot change a
+ * stored key, and comparing keys runs no application code.
  */
 final class Key {
   final Site site;

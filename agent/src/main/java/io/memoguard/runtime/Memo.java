@@ -25,52 +25,58 @@ public final class Memo {
   /**
    * Builds the key of a call, or returns null when the call must run untouched: outside a request,
    * or with an argument that cannot be part of a key. The key takes ownership of {@code args}.
-   */
-  public static Object key(String site, Object receiver, Object[] args) {
-    return key(site, Site.INHERIT, receiver, args);
-  }
-
-  /**
-   * As {@link #key(String, Object, Object[])}, for a method whose memoize rule has its own
-   * {@code on-mutation}.
    *
-   * @param mode {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}, or
-   *     {@link Settings#GLOBAL}
-   */
-  public static Object key(String site, int mode, Object receiver, Object[] args) {
-    return key(site, mode, Verify.INHERIT, receiver, args);
-  }
-
-  /**
-   * As {@link #key(String, int, Object, Object[])}, for a method whose memoize rule has its own
-   * {@code mode}.
-   *
+   * @param type the class that declares the method, as woven: sites are per loaded class, so the
+   *     same class name in two class loaders never shares entries
+   * @param site {@code type|method|descriptor}
+   * @param mode the woven {@link RuleConstant}: on-mutation mode and park timeout
    * @param memoMode {@link Verify#MEMOIZE}, {@link Verify#VERIFY} or {@link Verify#INHERIT}
    */
-  public static Object key(String site, int mode, int memoMode, Object receiver, Object[] args) {
+  public static Object key(Class<?> type, String site, int mode, int memoMode, Object receiver,
+      Object[] args) {
     try {
       Request request = RequestScope.current();
       if (request == null) {
         return null;
       }
-      Stats.CALLS.increment();
-      Object[] normalized = ArgumentKeys.normalizeArguments(args);
-      if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
-        Stats.PASS_THROUGH.increment();
-        Site s = Site.of(site, mode);
-        noticeOnce(s.id + "#args", "calls of " + s.display + " pass through unmemoized: argument type "
-            + ArgumentKeys.firstUnsupportedType(args)
-            + " is not an immutable JDK value, so a later change to it could not be seen");
-        return null;
-      }
-      Key key = new Key(Site.of(site, mode), receiver, normalized, request);
-      key.verify = Verify.applies(memoMode);
-      key.writesAtStart = JdbcWrites.writes(request);
-      return key;
+      return key(request, Site.of(type, site, mode), memoMode, receiver, args);
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
     }
+  }
+
+  /** As {@link #key(Class, String, int, int, Object, Object[])}, for a site that has no class (tests). */
+  public static Object key(String site, Object receiver, Object[] args) {
+    return key(site, Site.INHERIT, receiver, args);
+  }
+
+  /** As {@link #key(String, Object, Object[])}, with the woven {@link RuleConstant}. */
+  public static Object key(String site, int mode, Object receiver, Object[] args) {
+    return key(site, mode, Verify.INHERIT, receiver, args);
+  }
+
+  /** As {@link #key(String, int, Object, Object[])}, with the rule's memoize/verify mode. */
+  public static Object key(String site, int mode, int memoMode, Object receiver, Object[] args) {
+    return key(null, site, mode, memoMode, receiver, args);
+  }
+
+  private static Object key(Request request, Site s, int memoMode, Object receiver, Object[] args) {
+    Stats.CALLS.increment();
+    Object[] normalized = ArgumentKeys.normalizeArguments(args);
+    if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
+      Stats.PASS_THROUGH.increment();
+      if (s.firstNotice(Site.NOTICE_ARGUMENTS)) {
+        Settings.sink.notice("calls of " + s.display + " pass through unmemoized: an argument cannot"
+            + " be part of a key (" + ArgumentKeys.firstUnsupportedType(args) + "; keys take"
+            + " immutable JDK values, and arrays, Optionals and JDK collections of them)");
+      }
+      return null;
+    }
+    Key key = new Key(s, receiver, normalized, request);
+    key.verify = Verify.applies(memoMode);
+    key.writesAtStart = JdbcWrites.writes(request);
+    return key;
   }
 
   /**
@@ -183,8 +189,11 @@ public final class Memo {
     }
   }
 
-  /** Drops the current request's entries of methods of {@code type} (an invalidating call). */
-  public static void clearType(String type) {
+  /**
+   * Drops the current request's entries of methods of {@code type} and of the classes above and
+   * below it in its hierarchy (an invalidating call of a method declared in {@code type}).
+   */
+  public static void clearType(Class<?> type) {
     try {
       Request request = RequestScope.current();
       if (request != null) {

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The memo table of one request. Entries are added by the request's own thread and by the threads
  * running work it handed off, and a write barrier on any thread may remove one, hence a concurrent
- * map: a hit reads it without taking a lock. Keys hold only JDK value types, so no host code runs
- * inside the map.
+ * map: a hit reads it without taking a lock. Keys compare JDK values and identities only, so no
+ * host code runs inside the map.
  *
  * <p>Lifetime is a reference count of what continues the request: one reference for the boundary
  * that opened it (kept past the boundary for a servlet request in async mode), one per async
@@ -59,11 +59,14 @@ final class Request {
     return table.remove(entry.key, entry);
   }
 
-  /** Removes and returns the entries of methods of {@code type}; each is returned once only. */
-  List<Entry> removeType(String type) {
+  /**
+   * Removes and returns the entries that a call of a method of {@code writer} may make stale
+   * ({@link Site#clearedBy}); each is returned once only.
+   */
+  List<Entry> removeType(Class<?> writer) {
     List<Entry> removed = new ArrayList<>();
     for (Map.Entry<Key, Entry> e : table.entrySet()) {
-      if (e.getKey().site.type.equals(type) && table.remove(e.getKey(), e.getValue())) {
+      if (e.getKey().site.clearedBy(writer) && table.remove(e.getKey(), e.getValue())) {
         removed.add(e.getValue());
       }
     }

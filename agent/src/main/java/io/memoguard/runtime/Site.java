@@ -1,40 +1,56 @@
 package io.memoguard.runtime;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A memoized or invalidating method, identified by the constant string that the advice passes
- * ({@code type|method|descriptor}). Overloads differ in the descriptor and so are distinct sites.
- * The {@code on-mutation} mode of the rule that memoized the method is fixed when the advice is
- * woven and passed as a constant, so the hit path looks it up with the site and nothing else.
+ * A memoized method of one loaded class. The advice passes the class itself and a constant string
+ * ({@code type|method|descriptor}); sites are kept per {@link Class}, never by name, so the same
+ * class name loaded by two class loaders gives two sites whose entries never meet. Overloads differ
+ * in the descriptor. The woven rule constant (on-mutation mode, park timeout) is part of the site,
+ * so the hit path looks it up with the site and nothing else.
  */
 final class Site {
   /** The method's rule has no {@code on-mutation} of its own: the global setting applies. */
   static final int INHERIT = Settings.GLOBAL;
 
-  // one table per mode: the same id woven by two loaders under different rules stays two sites
-  @SuppressWarnings("unchecked")
-  private static final ConcurrentHashMap<String, Site>[] SITES = new ConcurrentHashMap[] {
-      new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-      new ConcurrentHashMap<>()};
+  /** Notice flags, each said once per site. */
+  static final int NOTICE_ARGUMENTS = 1;
 
+  /** Per class: the table lives and dies with the class, so it never keeps a loader alive. */
+  private static final ClassValue<Table> BY_CLASS = new ClassValue<Table>() {
+    @Override
+    protected Table computeValue(Class<?> type) {
+      return new Table(type);
+    }
+  };
+  /** Sites created without a class (tests, callers that have none); never cleared by a class. */
+  private static final Table UNOWNED = new Table(null);
+
+  /** The class whose method this is; null for a site created without one. */
+  final Class<?> owner;
   final String id;
   final String type;
   final String method;
   final String display;
+  /** The woven constant this site was created for ({@link RuleConstant}). */
+  final int constant;
   /** {@link #INHERIT} or one of {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}. */
   final int mode;
   /** The rule's {@code park-timeout-ms}; 0 when calls from different requests do not park. */
   final int parkMillis;
+  private final AtomicInteger noticed = new AtomicInteger();
+  /** Parking timeouts since the last report, and when that was (nanos, 0 for never). */
+  final AtomicLong parkTimeouts = new AtomicLong();
+  final AtomicLong lastParkReport = new AtomicLong();
 
-  private Site(String id, int mode) {
-    this(id, mode, 0);
-  }
-
-  private Site(String id, int mode, int parkMillis) {
+  private Site(Class<?> owner, String id, int constant) {
+    this.owner = owner;
     this.id = id;
-    this.mode = mode;
-    this.parkMillis = parkMillis;
+    this.constant = constant;
+    this.mode = knownMode(RuleConstant.mode(constant));
+    this.parkMillis = RuleConstant.parkMillis(constant);
     int first = id.indexOf('|');
     int second = id.indexOf('|', first + 1);
     this.type = first < 0 ? id : id.substring(0, first);
@@ -42,27 +58,21 @@ final class Site {
     this.display = type + "." + method;
   }
 
+  /** A site that belongs to no class, for callers without one (tests). */
   static Site of(String id) {
-    return of(id, INHERIT);
+    return of(null, id, INHERIT);
+  }
+
+  static Site of(String id, int constant) {
+    return of(null, id, constant);
   }
 
   /**
-   * An unknown mode counts as {@link #INHERIT}: the advice and the runtime may come from different
-   * builds. {@code mode} is the woven {@link RuleConstant}, which may carry a park timeout too.
+   * The site of method {@code id} of {@code owner} woven with {@code constant}. An unknown mode
+   * counts as {@link #INHERIT}: the advice and the runtime may come from different builds.
    */
-  static Site of(String id, int mode) {
-    if (RuleConstant.parkMillis(mode) > 0) {
-      return Parking.site(id, mode);
-    }
-    int m = mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
-    ConcurrentHashMap<String, Site> sites = SITES[m + 1];
-    Site site = sites.get(id);
-    return site != null ? site : sites.computeIfAbsent(id, k -> new Site(k, m));
-  }
-
-  /** A site of a parking rule; the caller keeps one table per woven constant. */
-  static Site parking(String id, int constant) {
-    return new Site(id, knownMode(RuleConstant.mode(constant)), RuleConstant.parkMillis(constant));
+  static Site of(Class<?> owner, String id, int constant) {
+    return (owner == null ? UNOWNED : BY_CLASS.get(owner)).site(id, constant);
   }
 
   static int knownMode(int mode) {
@@ -72,5 +82,51 @@ final class Site {
   /** The mode in force for this site's entries now. */
   int effectiveMode() {
     return mode == INHERIT ? Settings.onMutation : mode;
+  }
+
+  /**
+   * Whether a call of a method of {@code writer} may change what this site's method returns: the
+   * same class, or one above or below it in the class hierarchy (an inherited method runs on the
+   * same object and state).
+   */
+  boolean clearedBy(Class<?> writer) {
+    return owner != null && (owner == writer || writer.isAssignableFrom(owner)
+        || owner.isAssignableFrom(writer));
+  }
+
+  /** True the first time it is called with {@code flag} for this site. */
+  boolean firstNotice(int flag) {
+    for (;;) {
+      int seen = noticed.get();
+      if ((seen & flag) != 0) {
+        return false;
+      }
+      if (noticed.compareAndSet(seen, seen | flag)) {
+        return true;
+      }
+    }
+  }
+
+  /** The sites of one class. A class is woven once, so one constant per method is the rule. */
+  private static final class Table {
+    private final Class<?> owner;
+    private final ConcurrentHashMap<String, Site> sites = new ConcurrentHashMap<>();
+    /** The same method under another constant (only sites without a class can have that). */
+    private final ConcurrentHashMap<String, Site> others = new ConcurrentHashMap<>();
+
+    Table(Class<?> owner) {
+      this.owner = owner;
+    }
+
+    Site site(String id, int constant) {
+      Site site = sites.get(id);
+      if (site == null) {
+        site = sites.computeIfAbsent(id, i -> new Site(owner, i, constant));
+      }
+      if (site.constant == constant) {
+        return site;
+      }
+      return others.computeIfAbsent(constant + "|" + id, k -> new Site(owner, id, constant));
+    }
   }
 }

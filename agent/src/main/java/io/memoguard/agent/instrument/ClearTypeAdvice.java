@@ -12,12 +12,12 @@ public final class ClearTypeAdvice {
   private ClearTypeAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static void enter(@Advice.Origin("#t") String type) {
+  public static void enter(@Advice.Origin Class<?> type) {
     Memo.clearType(type);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-  public static void exit(@Advice.Origin("#t") String type) {
+  public static void exit(@Advice.Origin Class<?> type) {
     Memo.clearType(type);
   }
 }

@@ -43,6 +43,16 @@ final class MethodRules {
     return anyMatches(READ_LIKE, method.getInternalName());
   }
 
+  /**
+   * Whether a method of a memoized class without invalidate rules clears the class's entries when
+   * called: any method that can be called from outside the class (public, protected or package
+   * private, static or not) and is not read-like. Private methods run only inside calls of the
+   * class's other methods, which are covered themselves.
+   */
+  static boolean defaultInvalidates(MethodDescription method) {
+    return isPlainMethod(method) && !method.isPrivate() && !isReadLike(method);
+  }
+
   /** Null when results of the method can be memoized, else why not. */
   static String whyNotMemoizable(MethodDescription method) {
     TypeDescription returned = method.getReturnType().asErasure();

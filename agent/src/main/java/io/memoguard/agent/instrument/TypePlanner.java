@@ -198,21 +198,28 @@ final class TypePlanner {
       }
       Rule write = firstMatch(invalidate, method);
       Rule read = write == null ? firstMatch(memo, method) : null;
+      String why = read == null ? null : MethodRules.whyNotMemoizable(method);
       if (write != null) {
         (write.clearsRequest ? clearRequest : clearType).add(method);
-      } else if (read != null) {
-        String why = MethodRules.whyNotMemoizable(method);
-        if (why == null) {
-          // grouped by woven constants: each group gets the advice with its constants woven in
-          memoized.computeIfAbsent(adviceKey(read.mode, read.memoMode), m -> new ArrayList<>())
-              .add(method);
-        } else {
+      } else if (read != null && why == null) {
+        // grouped by woven constants: each group gets the advice with its constants woven in
+        memoized.computeIfAbsent(adviceKey(read.mode, read.memoMode), m -> new ArrayList<>())
+            .add(method);
+      } else {
+        if (read != null) {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
         }
-      } else if (!memo.isEmpty() && invalidate.isEmpty() && method.isPublic() && !method.isStatic()
-          && !MethodRules.isReadLike(method)) {
-        // without invalidate rules, an unknown public method of a memoized class may write
-        clearType.add(method);
+        if (!memo.isEmpty() && invalidate.isEmpty() && MethodRules.defaultInvalidates(method)) {
+          // without invalidate rules, any method of a memoized class callable from outside it
+          // (static ones too) may write
+          clearType.add(method);
+        }
+      }
+    }
+    if (!memo.isEmpty() && invalidate.isEmpty()) {
+      String inherited = InheritedWrites.describe(type, this::clears);
+      if (inherited != null) {
+        noticeOnce(inherited);
       }
     }
     if (type.getName().equals(HIBERNATE_SESSION)) {
@@ -280,6 +287,17 @@ final class TypePlanner {
     if (noticed.add(message)) {
       notice.accept(message);
     }
+  }
+
+  /** Whether calls of {@code method}, declared in {@code owner}, get invalidating advice. */
+  private boolean clears(TypeDescription owner, MethodDescription method) {
+    List<Rule> invalidate = matching(invalidateRules, owner);
+    if (!invalidate.isEmpty()) {
+      return firstMatch(invalidate, method) != null;
+    }
+    Rule read = firstMatch(matching(memoRules, owner), method);
+    return !matching(memoRules, owner).isEmpty() && MethodRules.defaultInvalidates(method)
+        && (read == null || MethodRules.whyNotMemoizable(method) != null);
   }
 
   private static List<Rule> matching(List<Rule> rules, TypeDescription type) {

@@ -19,11 +19,12 @@ import net.bytebuddy.utility.JavaModule;
 final class PlannerClassLoader extends RewritingClassLoader {
   final List<String> errors = new CopyOnWriteArrayList<>();
   final List<String> transformed = new CopyOnWriteArrayList<>();
+  final List<String> notices = new CopyOnWriteArrayList<>();
   private final ClassFileTransformer transformer;
 
   PlannerClassLoader(AgentConfig config, List<String> packages) {
     super(packages);
-    TypePlanner planner = new TypePlanner(config, new RuleUsage(), message -> { });
+    TypePlanner planner = new TypePlanner(config, new RuleUsage(), notices::add);
     this.transformer = new AgentBuilder.Default(new ByteBuddy())
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)

@@ -1,0 +1,197 @@
+package io.memoguard.runtime;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What an argument's class is for a key, decided once per class from the class itself (never from
+ * a name another loader could define too: only the boot loader defines {@code java.*}). A JDK
+ * collection is accepted only when iterating it runs JDK code alone, whatever it holds; a JDK
+ * wrapper or view that could delegate to an application collection is read through its fields.
+ */
+final class ArgumentKinds {
+  static final byte UNSUPPORTED = 0;
+  /** Immutable JDK value, compared with its own (JDK) equals. */
+  static final byte VALUE = 1;
+  static final byte OBJECT_ARRAY = 2;
+  static final byte PRIMITIVE_ARRAY = 3;
+  static final byte OPTIONAL = 4;
+  /** Iterated: a collection whose iteration order and elements are all it shows. */
+  static final byte SEQUENCE = 5;
+  /** Iterated, with its {@code comparator()} (PriorityQueue). */
+  static final byte PRIORITY = 6;
+  /** TreeSet, ConcurrentSkipListSet: iterated only when not a sub-set view (read from a field). */
+  static final byte SORTED_SET = 7;
+  /** Iterated as key, value pairs. */
+  static final byte MAP = 8;
+  /** TreeMap, ConcurrentSkipListMap: a map with its comparator. */
+  static final byte SORTED_MAP = 9;
+  /** LinkedHashMap: iteration order depends on its access-order flag too (read from a field). */
+  static final byte LINKED_MAP = 10;
+  /** A JDK map entry: key and value. */
+  static final byte ENTRY = 11;
+  /** {@code Collections.unmodifiable*}, {@code synchronized*}, {@code checked*}...: by fields. */
+  static final byte FIELDS = 12;
+
+  private static final Set<Class<?>> VALUES = Set.of(String.class, Integer.class, Long.class,
+      Short.class, Byte.class, Character.class, Boolean.class, Double.class, Float.class,
+      BigInteger.class, BigDecimal.class, UUID.class, Locale.class, Currency.class, URI.class,
+      Class.class);
+
+  /** Collections whose iterator reads their own (or their JDK owner's) fields only. */
+  private static final Set<String> SEQUENCES = Set.of(
+      "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
+      "java.util.ArrayDeque", "java.util.HashSet", "java.util.LinkedHashSet",
+      "java.util.RegularEnumSet", "java.util.JumboEnumSet", "java.util.Arrays$ArrayList",
+      "java.util.ArrayList$SubList", "java.util.HashMap$KeySet", "java.util.HashMap$Values",
+      "java.util.HashMap$EntrySet", "java.util.LinkedHashMap$LinkedKeySet",
+      "java.util.LinkedHashMap$LinkedValues", "java.util.LinkedHashMap$LinkedEntrySet",
+      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
+      "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
+      "java.util.concurrent.ConcurrentHashMap$KeySetView",
+      "java.util.concurrent.ConcurrentHashMap$ValuesView",
+      "java.util.concurrent.ConcurrentHashMap$EntrySetView");
+  private static final Set<String> MAPS = Set.of("java.util.HashMap", "java.util.EnumMap",
+      "java.util.Hashtable", "java.util.concurrent.ConcurrentHashMap");
+  private static final Set<String> ENTRIES = Set.of(
+      "java.util.KeyValueHolder", "java.util.AbstractMap$SimpleEntry",
+      "java.util.AbstractMap$SimpleImmutableEntry", "java.util.HashMap$Node",
+      "java.util.HashMap$TreeNode", "java.util.LinkedHashMap$Entry", "java.util.TreeMap$Entry",
+      "java.util.Hashtable$Entry", "java.util.concurrent.ConcurrentHashMap$MapEntry");
+
+  private static final ClassValue<Byte> KIND = new ClassValue<Byte>() {
+    @Override
+    protected Byte computeValue(Class<?> type) {
+      try {
+        return kindOf(type);
+      } catch (RuntimeException | LinkageError e) {
+        return UNSUPPORTED;
+      }
+    }
+  };
+
+  /** The readable instance fields of a {@link #FIELDS} class; null when one cannot be read. */
+  private static final ClassValue<Field[]> FIELDS_OF = new ClassValue<Field[]>() {
+    @Override
+    protected Field[] computeValue(Class<?> type) {
+      try {
+        return readableFields(type);
+      } catch (RuntimeException | LinkageError e) {
+        return null;
+      }
+    }
+  };
+
+  /**
+   * TreeSet.m, ConcurrentSkipListSet.m, LinkedHashMap.accessOrder; null when not readable. The
+   * agent opens java.util (not java.util.concurrent) to the runtime, so a ConcurrentSkipListSet
+   * argument passes through there: its sub-set views cannot be told from a whole set.
+   */
+  static final Field TREE_SET_MAP = field("java.util.TreeSet", "m");
+  static final Field SKIP_LIST_SET_MAP = field("java.util.concurrent.ConcurrentSkipListSet", "m");
+  static final Field ACCESS_ORDER = field("java.util.LinkedHashMap", "accessOrder");
+
+  private ArgumentKinds() {}
+
+  static byte of(Class<?> type) {
+    return KIND.get(type);
+  }
+
+  static Field[] fields(Class<?> type) {
+    return FIELDS_OF.get(type);
+  }
+
+  private static byte kindOf(Class<?> type) {
+    if (VALUES.contains(type) || type.isEnum()
+        || (type.getSuperclass() != null && type.getSuperclass().isEnum())) {
+      return VALUE;
+    }
+    if (type.isArray()) {
+      return type.getComponentType().isPrimitive() ? PRIMITIVE_ARRAY : OBJECT_ARRAY;
+    }
+    if (type.getClassLoader() != null) {
+      return UNSUPPORTED; // application classes, and JDK-named classes of other loaders
+    }
+    String name = type.getName();
+    if (name.startsWith("java.time.")) {
+      return name.startsWith("java.time.chrono.") || name.startsWith("java.time.format.")
+          || name.startsWith("java.time.temporal.") || name.startsWith("java.time.Clock")
+          ? UNSUPPORTED : VALUE;
+    }
+    if (type == Optional.class) {
+      return OPTIONAL;
+    }
+    if (SEQUENCES.contains(name) || name.startsWith("java.util.ImmutableCollections$")
+        && !name.startsWith("java.util.ImmutableCollections$Map")) {
+      return SEQUENCE;
+    }
+    if (name.startsWith("java.util.ImmutableCollections$Map") || MAPS.contains(name)) {
+      return MAP;
+    }
+    switch (name) {
+      case "java.util.PriorityQueue":
+      case "java.util.concurrent.PriorityBlockingQueue":
+        return PRIORITY;
+      case "java.util.TreeSet":
+        return TREE_SET_MAP == null ? UNSUPPORTED : SORTED_SET;
+      case "java.util.concurrent.ConcurrentSkipListSet":
+        return SKIP_LIST_SET_MAP == null ? UNSUPPORTED : SORTED_SET;
+      case "java.util.TreeMap":
+      case "java.util.concurrent.ConcurrentSkipListMap":
+        return SORTED_MAP;
+      case "java.util.LinkedHashMap":
+        return ACCESS_ORDER == null ? UNSUPPORTED : LINKED_MAP;
+      default:
+        break;
+    }
+    if (ENTRIES.contains(name)) {
+      return ENTRY;
+    }
+    // wrappers, empty/singleton/nCopies collections and views of java.util.Collections: their
+    // fields say everything; iterating them could run a wrapped application collection's code
+    if (name.startsWith("java.util.Collections$") && readableFields(type) != null) {
+      return FIELDS;
+    }
+    return UNSUPPORTED;
+  }
+
+  /**
+   * Instance fields of the class and its superclasses except transient ones (lazily created
+   * views); null when one of them cannot be read (java.util not open to the runtime).
+   */
+  private static Field[] readableFields(Class<?> type) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> k = type; k != null && k != Object.class; k = k.getSuperclass()) {
+      for (Field f : k.getDeclaredFields()) {
+        int m = f.getModifiers();
+        if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
+          continue;
+        }
+        if (!f.trySetAccessible()) {
+          return null;
+        }
+        fields.add(f);
+      }
+    }
+    return fields.toArray(new Field[0]);
+  }
+
+  private static Field field(String type, String name) {
+    try {
+      Field f = Class.forName(type, false, null).getDeclaredField(name);
+      return f.trySetAccessible() ? f : null;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+}
