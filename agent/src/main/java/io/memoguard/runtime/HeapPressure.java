@@ -1,0 +1,81 @@
+package io.memoguard.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.NotificationEmitter;
+
+/**
+ * Gives memory back before the host runs out of it: when the heap pools that survive collections
+ * are still over {@link #THRESHOLD} of their maximum after a collection, every open request drops
+ * its memoized results, and stores wait until a collection leaves room again. The byte budgets of
+ * {@link MemoryBudget} rest on estimates; this rests on what the JVM measured.
+ */
+public final class HeapPressure {
+  static final double THRESHOLD = 0.75;
+  private static volatile MemoryPoolMXBean[] pools = new MemoryPoolMXBean[0];
+
+  private HeapPressure() {}
+
+  /**
+   * Registers with the heap pools that support a collection usage threshold. Loads the JMX
+   * classes: call it off the host's start-up path. Returns how many pools are watched.
+   */
+  public static int watch() {
+    try {
+      List<MemoryPoolMXBean> watched = new ArrayList<>();
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        long max = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
+        if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
+            && max > 0) {
+          pool.setCollectionUsageThreshold((long) (max * THRESHOLD));
+          watched.add(pool);
+        }
+      }
+      if (watched.isEmpty()) {
+        return 0;
+      }
+      pools = watched.toArray(new MemoryPoolMXBean[0]);
+      ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(
+          (notification, handback) -> {
+            if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(
+                notification.getType())) {
+              exceeded();
+            }
+          }, null, null);
+      return watched.size();
+    } catch (Throwable error) {
+      Settings.sink.internalError("heap pressure watch", error);
+      return 0;
+    }
+  }
+
+  /** Runs on the JVM's notification thread; never throws. */
+  static void exceeded() {
+    try {
+      MemoryBudget.relieve();
+      MemoryBudget.dropped("heap pressure: the heap was over " + (int) (THRESHOLD * 100)
+          + "% after a collection");
+    } catch (Throwable error) {
+      Settings.sink.internalError("heap pressure", error);
+    }
+  }
+
+  /** True, clearing the pressure, when no watched pool is over its threshold after a collection. */
+  static boolean relieved() {
+    try {
+      for (MemoryPoolMXBean pool : pools) {
+        if (pool.getCollectionUsage().getUsed() >= pool.getCollectionUsageThreshold()) {
+          return false;
+        }
+      }
+      MemoryBudget.pressure = false;
+      return true;
+    } catch (Throwable error) {
+      return false;
+    }
+  }
+}
