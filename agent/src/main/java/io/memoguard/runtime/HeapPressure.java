@@ -15,6 +15,7 @@ import javax.management.NotificationEmitter;
  * {@link MemoryBudget} rest on estimates; this rests on what the JVM measured.
  */
 public final class HeapPressure {
+  /** Kept in step with the wording of {@link MemoryBudget#PRESSURE}. */
   static final double THRESHOLD = 0.75;
   private static volatile MemoryPoolMXBean[] pools = new MemoryPoolMXBean[0];
 
@@ -29,8 +30,10 @@ public final class HeapPressure {
       List<MemoryPoolMXBean> watched = new ArrayList<>();
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         long max = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
+        // the pools that also support a usage threshold are those objects age into (tenured,
+        // G1 Old Gen); eden and survivors are full or empty by design after a young collection
         if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
-            && max > 0) {
+            && pool.isUsageThresholdSupported() && max > 0) {
           pool.setCollectionUsageThreshold((long) (max * THRESHOLD));
           watched.add(pool);
         }
@@ -57,8 +60,7 @@ public final class HeapPressure {
   static void exceeded() {
     try {
       MemoryBudget.relieve();
-      MemoryBudget.dropped("heap pressure: the heap was over " + (int) (THRESHOLD * 100)
-          + "% after a collection");
+      MemoryBudget.dropped(MemoryBudget.PRESSURE);
     } catch (Throwable error) {
       Settings.sink.internalError("heap pressure", error);
     }

@@ -22,6 +22,9 @@ final class MemoryBudget {
   /** Set by a heap-pressure notification; stores are refused until the heap has room again. */
   static volatile boolean pressure;
 
+  static final String PRESSURE = "heap pressure: the old generation was over 75% of its maximum"
+      + " after a collection";
+
   private static final AtomicLong RETAINED = new AtomicLong();
   /** Open requests holding at least one entry: those a heap-pressure notification empties. */
   private static final Set<Request> HOLDING = ConcurrentHashMap.newKeySet();

@@ -69,7 +69,8 @@ final class Request {
    */
   private boolean makeRoom(long needed) {
     if (!MemoryBudget.fits(needed)) {
-      MemoryBudget.dropped(MemoryBudget.pressure ? "heap pressure" : "a single result is over budget");
+      MemoryBudget.dropped(MemoryBudget.pressure ? MemoryBudget.PRESSURE
+          : "a single result is over requests.max-bytes or requests.max-total-bytes");
       return false;
     }
     if (MemoryBudget.hasRoom(bytes.get(), needed)) {
