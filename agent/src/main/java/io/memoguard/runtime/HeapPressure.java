@@ -9,9 +9,9 @@ import java.util.List;
 import javax.management.NotificationEmitter;
 
 /**
- * Gives memory back before the host runs out of it: when the heap pools that survive collections
- * are still over {@link #THRESHOLD} of their maximum after a collection, every open request drops
- * its memoized results, and stores wait until a collection leaves room again. The byte budgets of
+ * Gives memory back before the host runs out of it: when a heap pool that objects age into goes
+ * over {@link #THRESHOLD} of its maximum (its usage, or its usage after a collection), every open
+ * request drops its memoized results, and stores wait until a collection leaves room again. The byte budgets of
  * {@link MemoryBudget} rest on estimates; this rests on what the JVM measured.
  */
 public final class HeapPressure {
@@ -35,6 +35,9 @@ public final class HeapPressure {
         if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
             && pool.isUsageThresholdSupported() && max > 0) {
           pool.setCollectionUsageThreshold((long) (max * THRESHOLD));
+          // G1 updates its old generation's collection usage too late (at mixed and full
+          // collections): its plain usage crossing the threshold is the earlier warning
+          pool.setUsageThreshold((long) (max * THRESHOLD));
           watched.add(pool);
         }
       }
@@ -44,8 +47,9 @@ public final class HeapPressure {
       pools = watched.toArray(new MemoryPoolMXBean[0]);
       ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(
           (notification, handback) -> {
-            if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(
-                notification.getType())) {
+            String type = notification.getType();
+            if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(type)
+                || MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(type)) {
               exceeded();
             }
           }, null, null);

@@ -22,8 +22,7 @@ final class MemoryBudget {
   /** Set by a heap-pressure notification; stores are refused until the heap has room again. */
   static volatile boolean pressure;
 
-  static final String PRESSURE = "heap pressure: the old generation was over 75% of its maximum"
-      + " after a collection";
+  static final String PRESSURE = "heap pressure: the old generation went over 75% of its maximum";
 
   private static final AtomicLong RETAINED = new AtomicLong();
   /** Open requests holding at least one entry: those a heap-pressure notification empties. */

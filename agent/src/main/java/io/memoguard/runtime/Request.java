@@ -28,6 +28,8 @@ final class Request {
   private final AtomicInteger references = new AtomicInteger(1);
   /** Estimated bytes of the entries in the table ({@link MemoryBudget}). */
   private final AtomicLong bytes = new AtomicLong();
+  /** The part of {@link #bytes} charged for verify mode's copies, given back at close. */
+  private final AtomicLong charged = new AtomicLong();
   /** Calls of this request running now, one leader per key ({@link InFlight}). */
   final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -88,6 +90,25 @@ final class Request {
     }
     MemoryBudget.dropped("requests.max-total-bytes, held by other requests");
     return false;
+  }
+
+  /**
+   * Counts bytes kept besides the entries (verify mode's fresh copies) until the request closes;
+   * false, counting nothing, when they do not fit the budget.
+   */
+  boolean charge(long extra) {
+    if (closed) {
+      return false;
+    }
+    if (!MemoryBudget.fits(extra) || !MemoryBudget.hasRoom(bytes.get(), extra)) {
+      MemoryBudget.dropped("verify mode's copies are over requests.max-bytes or"
+          + " requests.max-total-bytes");
+      return false;
+    }
+    bytes.addAndGet(extra);
+    charged.addAndGet(extra);
+    MemoryBudget.added(this, extra);
+    return true;
   }
 
   private void added(Entry entry) {
@@ -162,6 +183,9 @@ final class Request {
     for (Entry entry : removeAll()) {
       entry.dispose();
     }
+    long extra = charged.getAndSet(0);
+    bytes.addAndGet(-extra);
+    MemoryBudget.removed(extra);
     MemoryBudget.closed(this);
   }
 }

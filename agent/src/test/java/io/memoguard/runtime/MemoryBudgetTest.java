@@ -35,7 +35,11 @@ class MemoryBudgetTest {
 
   /** A memoized call of load(id): a 100 KB row filled with the id. */
   private byte[] load(long id) {
-    Object key = Memo.key(SITE, null, new Object[] {id});
+    return load(id, Verify.MEMOIZE);
+  }
+
+  private byte[] load(long id, int memoMode) {
+    Object key = Memo.key(SITE, Settings.GLOBAL, memoMode, null, new Object[] {id});
     Object hit = Memo.hit(key);
     if (hit != null) {
       return (byte[]) Memo.value(hit);
@@ -80,6 +84,23 @@ class MemoryBudgetTest {
     }
     assertThat(MemoryBudget.retained()).isEqualTo(baseline);
     assertThat(sink.notices).filteredOn(n -> n.contains("dropped to bound memory")).hasSize(1);
+  }
+
+  @Test
+  void verifyModeKeepsItsCopiesWithinTheBudget() {
+    Settings.configureMemory(350_000, 100_000_000);
+    assertThat(RequestScope.enter()).isTrue();
+    try {
+      for (int i = 0; i < 20; i++) {
+        assertRow(load(9, Verify.VERIFY), 9);
+        assertThat(MemoryBudget.retained() - baseline).isLessThanOrEqualTo(350_000);
+      }
+      assertThat(bodies).isEqualTo(20);
+    } finally {
+      RequestScope.exit();
+    }
+    assertThat(MemoryBudget.retained()).isEqualTo(baseline);
+    assertThat(sink.notices).anyMatch(n -> n.contains("verify mode's copies"));
   }
 
   @Test
