@@ -317,9 +317,9 @@ final class ClassInfo {
         if (Modifier.isTransient(m) && !Modifier.isStatic(m) && Consumables.isCursorType(f.getType())) {
           return CONSUMABLE_INFO;
         }
-        // captured locals (val$x) are part of what an anonymous class does; this$0 is not
+        // what an inner or anonymous class captured (val$x, this$0) is part of what it does
         if (Modifier.isStatic(m) || Modifier.isTransient(m)
-            || f.isSynthetic() && !f.getName().startsWith("val$")
+            || f.isSynthetic() && !f.getName().startsWith("val$") && !f.getName().startsWith("this$")
             || f.getName().equals(Guarded.TRACKER_FIELD) || isFrameworkState(f)
             || !f.trySetAccessible()) {
           continue;

@@ -54,6 +54,11 @@ public class ConsumableRepository {
     return Captures.anonymous(Stream.of(k, "#" + calls));
   }
 
+  public Iterable<String> findInner(String k) {
+    calls++;
+    return Captures.inner(Stream.of(k, "#" + calls));
+  }
+
   /** Only the test of the log line calls it: a notice is said once per method and JVM. */
   public Object findForNotice(String k) {
     calls++;

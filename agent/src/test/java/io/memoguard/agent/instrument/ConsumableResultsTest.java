@@ -57,7 +57,7 @@ class ConsumableResultsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"loadBlob", "findStream", "findIntStream", "findIterable",
-      "findAnonymous", "findIterator", "findEnumeration", "findTokens", "findSpliterator",
+      "findAnonymous", "findInner", "findIterator", "findEnumeration", "findTokens", "findSpliterator",
       "readText", "findWriter", "findBuffer", "findReadOnlyBuffer", "findDirectBuffer",
       "findChannel", "findScanner", "findMatcher", "findRandom", "findFuture", "findInMap",
       "findCursor", "findOwnIterator", "findResource", "findTransientCursor"})
@@ -113,6 +113,8 @@ class ConsumableResultsTest {
     ((Stream<?>) ((Map<?, ?>) call("findInMap")).get("rows")).count();
     assertThat(((Stream<?>) ((Map<?, ?>) call("findInMap")).get("rows")).toArray())
         .containsExactly("k", "#10");
+    drain((Iterable<?>) call("findInner"));
+    assertThat(drain((Iterable<?>) call("findInner"))).containsExactly("k", "#12");
   }
 
   @Test
