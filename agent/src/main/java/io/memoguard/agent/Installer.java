@@ -13,6 +13,7 @@ import io.memoguard.agent.instrument.TimedTransformer;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
 import io.memoguard.agent.report.LogEventSink;
+import io.memoguard.runtime.HeapPressure;
 import io.memoguard.runtime.Settings;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class Installer {
     }
     // before instrumentation: woven code reads these from its first call on
     Settings.configureModes(config.mode() == Mode.VERIFY, config.clearOnJdbcWrite());
+    Settings.configureMemory(config.maxRequestBytes(), config.maxTotalBytes());
     RuleUsage usage = new RuleUsage();
     new Instrumenter(config, usage, log::info, onFailure).install(inst);
     LogEventSink sink = new LogEventSink(log);
@@ -50,6 +52,10 @@ final class Installer {
       new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); requests are not carried into work handed to it")).install(inst);
     }
+    // JMX loads many classes: off the host's start-up path
+    Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
+    watch.setDaemon(true);
+    watch.start();
     Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
         "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()

@@ -63,6 +63,8 @@ final class ClassInfo {
   /** AtomicReferenceArray: the elements, followed too. */
   static final byte ATOMIC_REF_ARRAY = 17;
   static final byte BITSET = 18;
+  /** A cursor, resource or opaque JDK state ({@link Consumables}): the value is not memoized. */
+  static final byte CONSUMABLE = 19;
 
   /**
    * JDK collections and maps whose forEach runs JDK code only. Wrappers (Collections.unmodifiable*,
@@ -110,6 +112,7 @@ final class ClassInfo {
   static final int ARRAY_COPY_LIMIT = 4096;
 
   private static final ClassInfo LEAF_INFO = new ClassInfo(LEAF);
+  private static final ClassInfo CONSUMABLE_INFO = new ClassInfo(CONSUMABLE);
   private static final ClassValue<ClassInfo> CACHE = new ClassValue<>() {
     @Override
     protected ClassInfo computeValue(Class<?> c) {
@@ -202,6 +205,9 @@ final class ClassInfo {
     if (Enum.class.isAssignableFrom(c)) {
       return LEAF_INFO;
     }
+    if (Consumables.kindOf(c) != null) {
+      return CONSUMABLE_INFO;
+    }
     if (Guarded.class.isAssignableFrom(c)) {
       return withFields(c, GUARDED);
     }
@@ -209,9 +215,10 @@ final class ClassInfo {
   }
 
   /**
-   * The one place that decides what is looked into among JDK classes. Anything not named here
-   * (String, boxes, java.time, BigDecimal, UUID, but also Thread, locks, streams) is a leaf. The
-   * mutable JDK value types are read through their public JDK API only.
+   * The one place that decides what is looked into among JDK classes. Anything else is a leaf
+   * when immutable (String, boxes, java.time, BigDecimal, UUID) and otherwise keeps its value from
+   * being memoized ({@link Consumables}). The mutable JDK value types are read through their public
+   * JDK API only.
    */
   private static ClassInfo jdk(Class<?> c) {
     String name = c.getName();
@@ -249,7 +256,7 @@ final class ClassInfo {
     boolean map = Map.class.isAssignableFrom(c);
     boolean entry = Map.Entry.class.isAssignableFrom(c);
     if (!collection && !map && !entry) {
-      return LEAF_INFO;
+      return Consumables.opaqueJdkState(c) ? CONSUMABLE_INFO : LEAF_INFO;
     }
     if (ITERABLE.contains(name) || name.startsWith("java.util.ImmutableCollections$")) {
       return new ClassInfo(collection ? COLLECTION : map ? MAP : ENTRY);
@@ -307,7 +314,12 @@ final class ClassInfo {
         int m = f.getModifiers();
         // transient: framework back-references (Hibernate's session) and lazily computed caches,
         // neither of which is part of the value
-        if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
+        if (Modifier.isTransient(m) && !Modifier.isStatic(m) && Consumables.isCursorType(f.getType())) {
+          return CONSUMABLE_INFO;
+        }
+        // what an inner or anonymous class captured (val$x, this$0) is part of what it does
+        if (Modifier.isStatic(m) || Modifier.isTransient(m)
+            || f.isSynthetic() && !f.getName().startsWith("val$") && !f.getName().startsWith("this$")
             || f.getName().equals(Guarded.TRACKER_FIELD) || isFrameworkState(f)
             || !f.trySetAccessible()) {
           continue;

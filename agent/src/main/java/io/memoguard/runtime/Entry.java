@@ -23,10 +23,18 @@ final class Entry {
    */
   private Graph[] copies;
 
+  /** Estimated bytes the entry keeps reachable ({@link Footprint}), counted in its request. */
+  final long bytes;
+
   Entry(Key key, Object value, Graph graph) {
+    this(key, value, graph, 0);
+  }
+
+  Entry(Key key, Object value, Graph graph, long bytes) {
     this.key = key;
     this.value = value;
     this.graph = graph;
+    this.bytes = bytes;
   }
 
   /** One more caller received the value. */

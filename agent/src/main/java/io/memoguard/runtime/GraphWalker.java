@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  */
 public final class GraphWalker {
   private static final Overflow OVERFLOW = new Overflow();
+  /** Unwinds the walk at a value that cannot be served twice. */
+  private static final Overflow CONSUMED = new Overflow();
 
   private final int maxObjects;
   private final IdentitySet seen = new IdentitySet();
@@ -64,8 +66,12 @@ public final class GraphWalker {
   private final Consumer<Object> elementSink = this::element;
   private final BiConsumer<Object, Object> entrySink = this::entry;
 
-  private GraphWalker(int maxObjects) {
+  /** Null except when walking a value to store. */
+  private final Footprint footprint;
+
+  private GraphWalker(int maxObjects, Footprint footprint) {
     this.maxObjects = maxObjects;
+    this.footprint = footprint;
   }
 
   /**
@@ -75,12 +81,20 @@ public final class GraphWalker {
    * nothing except a {@link VirtualMachineError}.
    */
   public static Graph walk(Object root, int maxObjects) {
+    return walk(root, maxObjects, null);
+  }
+
+  /**
+   * As {@link #walk(Object, int)}; also null when the value holds a cursor, a resource or opaque
+   * JDK state, which is then named in {@code footprint}, as is the estimated size of the value.
+   */
+  static Graph walk(Object root, int maxObjects, Footprint footprint) {
     try {
-      return new GraphWalker(maxObjects).run(root);
+      return new GraphWalker(maxObjects, footprint).run(root);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
-      return null; // includes OVERFLOW
+      return null; // includes OVERFLOW and CONSUMED
     }
   }
 
@@ -106,6 +120,15 @@ public final class GraphWalker {
       throw OVERFLOW;
     }
     ClassInfo info = ClassInfo.of(o.getClass());
+    if (info.kind == ClassInfo.CONSUMABLE) {
+      if (footprint != null) {
+        footprint.consumable = o.getClass();
+      }
+      throw CONSUMED;
+    }
+    if (footprint != null) {
+      footprint.add(o, info);
+    }
     if (info.kind == ClassInfo.LEAF) {
       return;
     }

@@ -149,14 +149,20 @@ public final class Memo {
       if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
         return;
       }
-      Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects);
+      Footprint footprint = new Footprint();
+      Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects, footprint);
+      if (graph == null && footprint.consumable != null) {
+        Stats.PASS_THROUGH.increment();
+        noticeConsumable(k.site, footprint.consumable);
+        return;
+      }
       if (graph == null) {
         Stats.PASS_THROUGH.increment();
         noticeOnce(k.site.id + "#size", "results of " + k.site.display + " are not memoized: more than "
             + Settings.maxGraphObjects + " objects reachable (guard.max-graph-objects)");
         return;
       }
-      Entry entry = new Entry(k, value, graph);
+      Entry entry = new Entry(k, value, graph, footprint.bytes);
       for (int i = 0, n = graph.guardedCount(); i < n; i++) {
         Trackers.track(graph.guarded(i), entry);
       }
@@ -234,6 +240,15 @@ public final class Memo {
             + " package to guard.packages for write barriers)");
       }
     }
+  }
+
+  /** Says once per method which kind of object kept its results from being memoized. */
+  private static void noticeConsumable(Site site, Class<?> type) {
+    Class<?> kind = Consumables.kindOf(type);
+    String what = "a " + type.getName() + (kind != null ? " (" + kind.getName() + ")"
+        : ", JDK state the agent cannot compare");
+    noticeOnce(site.id + "#consumable", "results of " + site.display + " are not memoized: they hold "
+        + what + ", which the first caller may consume or change");
   }
 
   static void noticeOnce(String key, String message) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The memo table of one request. Entries are added by the request's own thread and by the threads
@@ -25,6 +26,10 @@ final class Request {
 
   private final ConcurrentHashMap<Key, Entry> table = new ConcurrentHashMap<>();
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Estimated bytes of the entries in the table ({@link MemoryBudget}). */
+  private final AtomicLong bytes = new AtomicLong();
+  /** The part of {@link #bytes} charged for verify mode's copies, given back at close. */
+  private final AtomicLong charged = new AtomicLong();
   /** Calls of this request running now, one leader per key ({@link InFlight}). */
   final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -39,13 +44,19 @@ final class Request {
    * or full and the entry was not stored.
    */
   Entry put(Key key, Entry entry) {
-    if (closed || table.size() >= Settings.maxEntries) {
+    if (closed || table.size() >= Settings.maxEntries || !makeRoom(entry.bytes)) {
       return entry;
     }
     Entry previous = table.put(key, entry);
+    added(entry);
+    if (previous != null) {
+      removed(previous);
+    }
     // a close() on another thread between the check and the put has swept the table already: an
     // entry left behind would stay tracked, its objects' barriers firing after the request ended
     if (closed && table.remove(key, entry)) {
+      removed(entry);
+      MemoryBudget.closed(this);
       if (previous != null) {
         previous.dispose();
       }
@@ -54,9 +65,69 @@ final class Request {
     return previous;
   }
 
+  /**
+   * Drops this request's own entries until the new one fits its budget and the budget of all
+   * requests; false, dropping nothing, when it cannot fit at all.
+   */
+  private boolean makeRoom(long needed) {
+    if (!MemoryBudget.fits(needed)) {
+      MemoryBudget.dropped(MemoryBudget.pressure ? MemoryBudget.PRESSURE
+          : "a single result is over requests.max-bytes or requests.max-total-bytes");
+      return false;
+    }
+    if (MemoryBudget.hasRoom(bytes.get(), needed)) {
+      return true;
+    }
+    for (Map.Entry<Key, Entry> e : table.entrySet()) {
+      if (table.remove(e.getKey(), e.getValue())) {
+        removed(e.getValue());
+        e.getValue().dispose();
+        if (MemoryBudget.hasRoom(bytes.get(), needed)) {
+          MemoryBudget.dropped("requests.max-bytes or requests.max-total-bytes");
+          return true;
+        }
+      }
+    }
+    MemoryBudget.dropped("requests.max-total-bytes, held by other requests");
+    return false;
+  }
+
+  /**
+   * Counts bytes kept besides the entries (verify mode's fresh copies) until the request closes;
+   * false, counting nothing, when they do not fit the budget.
+   */
+  boolean charge(long extra) {
+    if (closed) {
+      return false;
+    }
+    if (!MemoryBudget.fits(extra) || !MemoryBudget.hasRoom(bytes.get(), extra)) {
+      MemoryBudget.dropped("verify mode's copies are over requests.max-bytes or"
+          + " requests.max-total-bytes");
+      return false;
+    }
+    bytes.addAndGet(extra);
+    charged.addAndGet(extra);
+    MemoryBudget.added(this, extra);
+    return true;
+  }
+
+  private void added(Entry entry) {
+    bytes.addAndGet(entry.bytes);
+    MemoryBudget.added(this, entry.bytes);
+  }
+
+  private void removed(Entry entry) {
+    bytes.addAndGet(-entry.bytes);
+    MemoryBudget.removed(entry.bytes);
+  }
+
   /** Removes the entry if it is still the current one for its key; the caller disposes it. */
   boolean remove(Entry entry) {
-    return table.remove(entry.key, entry);
+    if (table.remove(entry.key, entry)) {
+      removed(entry);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -67,6 +138,7 @@ final class Request {
     List<Entry> removed = new ArrayList<>();
     for (Map.Entry<Key, Entry> e : table.entrySet()) {
       if (e.getKey().site.clearedBy(writer) && table.remove(e.getKey(), e.getValue())) {
+        removed(e.getValue());
         removed.add(e.getValue());
       }
     }
@@ -77,6 +149,7 @@ final class Request {
     List<Entry> removed = new ArrayList<>(table.size());
     for (Map.Entry<Key, Entry> e : table.entrySet()) {
       if (table.remove(e.getKey(), e.getValue())) {
+        removed(e.getValue());
         removed.add(e.getValue());
       }
     }
@@ -113,5 +186,9 @@ final class Request {
     for (Entry entry : removeAll()) {
       entry.dispose();
     }
+    long extra = charged.getAndSet(0);
+    bytes.addAndGet(-extra);
+    MemoryBudget.removed(extra);
+    MemoryBudget.closed(this);
   }
 }

@@ -48,6 +48,17 @@ public final class Settings {
     clearOnJdbcWrite = clearOnJdbcWrites;
   }
 
+  /**
+   * {@code requests.max-bytes} and {@code requests.max-total-bytes}; a value not positive keeps
+   * the default share of the maximum heap. Call before instrumentation is installed.
+   */
+  public static void configureMemory(long maxRequestBytes, long maxTotalBytes) {
+    MemoryBudget.maxRequestBytes = maxRequestBytes > 0 ? maxRequestBytes
+        : MemoryBudget.fraction(MemoryBudget.DEFAULT_REQUEST_FRACTION);
+    MemoryBudget.maxTotalBytes = maxTotalBytes > 0 ? maxTotalBytes
+        : MemoryBudget.fraction(MemoryBudget.DEFAULT_TOTAL_FRACTION);
+  }
+
   /** Turns memoization off for requests that start from now on (tests, shutdown). */
   public static void disable() {
     enabled = false;

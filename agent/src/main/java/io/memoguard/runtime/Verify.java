@@ -69,9 +69,16 @@ public final class Verify {
     }
     // memoized, this caller would have received the entry's value
     entry.served();
-    Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects);
+    Footprint footprint = new Footprint();
+    Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects, footprint);
     if (copy != null) {
-      entry.addCopy(copy);
+      if (key.request.charge(footprint.bytes)) {
+        entry.addCopy(copy);
+      } else {
+        // the copy cannot be kept within the budget: without it a write to the fresh result
+        // would go unseen, so the entry stops being compared against
+        entry.invalidate();
+      }
     }
     return true;
   }

@@ -171,12 +171,20 @@ class GraphWalkerTest {
   @Nested
   class Classification {
     @Test
-    void immutableAndOpaqueJdkObjectsAreLeaves() {
+    void immutableJdkObjectsAreLeaves() {
       List<Object> values = new ArrayList<>(List.of(
           "s", 1, 2L, 'c', true, LocalDate.now(), BigDecimal.ONE, UUID.randomUUID(),
-          TimeUnit.DAYS, String.class, Thread.currentThread(), Optional.empty()));
+          TimeUnit.DAYS, String.class, Optional.empty()));
       Graph g = walk(values);
       assertThat(g.watchedCount()).isEqualTo(1); // the list itself
+    }
+
+    @Test
+    void opaqueJdkStateKeepsTheValueFromBeingMemoized() {
+      Footprint footprint = new Footprint();
+      assertThat(GraphWalker.walk(new ArrayList<>(List.of("s", Thread.currentThread())), 1000,
+          footprint)).isNull();
+      assertThat(footprint.consumable).isSameAs(Thread.class);
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.List;
  * The validated configuration. {@code logFile} is null for standard error. Lists are immutable and
  * never null. {@code mode} is the global {@code mode}; {@code clearOnJdbcWrite} is
  * {@code jdbc.clear-on-write}. {@code propagate} ({@code requests.propagate}, on by default)
- * carries a request into the work it hands to other threads.
+ * carries a request into the work it hands to other threads. {@code maxRequestBytes} and
+ * {@code maxTotalBytes} ({@code requests.max-bytes}, {@code requests.max-total-bytes}) are in
+ * bytes, {@link #DEFAULT_BYTES} when not configured.
  */
 public record AgentConfig(
     Path source,
@@ -22,7 +24,19 @@ public record AgentConfig(
     String logFile,
     Mode mode,
     boolean clearOnJdbcWrite,
-    boolean propagate) {
+    boolean propagate,
+    long maxRequestBytes,
+    long maxTotalBytes) {
+
+  /** As the canonical constructor, with the memory budgets at their defaults (shares of the heap). */
+  public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
+      List<String> guardPackages, OnMutation onMutation, List<EntryPoint> entryPoints,
+      int maxEntries, int maxGraphObjects, String logLevel, String logFile, Mode mode,
+      boolean clearOnJdbcWrite, boolean propagate) {
+    this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
+        maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate, DEFAULT_BYTES,
+        DEFAULT_BYTES);
+  }
 
   /** Global {@code mode: memoize}, the JDBC write safety net and propagation on (the defaults). */
   public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
@@ -46,4 +60,6 @@ public record AgentConfig(
       "search*", "select*", "lookup*");
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
   public static final int DEFAULT_MAX_GRAPH_OBJECTS = 100_000;
+  /** A byte budget left to the runtime's default, a share of the maximum heap. */
+  public static final long DEFAULT_BYTES = -1;
 }

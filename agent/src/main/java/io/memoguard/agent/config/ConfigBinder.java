@@ -24,7 +24,8 @@ final class ConfigBinder {
   private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
   private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
   private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
-  private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "propagate");
+  private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "max-bytes",
+      "max-total-bytes", "propagate");
   private static final List<String> JDBC_KEYS = List.of("clear-on-write");
   private static final List<String> LOG_KEYS = List.of("level", "file");
   private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
@@ -63,10 +64,14 @@ final class ConfigBinder {
     List<EntryPoint> entryPoints = List.of();
     int maxEntries = AgentConfig.DEFAULT_MAX_ENTRIES;
     boolean propagate = true;
+    long maxRequestBytes = AgentConfig.DEFAULT_BYTES;
+    long maxTotalBytes = AgentConfig.DEFAULT_BYTES;
     Fields requests = section(top.get("requests"), REQUEST_KEYS);
     if (requests != null) {
       entryPoints = rules(requests.get("entry-points"), "a list of entry points", this::entryPoint);
       maxEntries = positiveInt(requests.get("max-entries"), maxEntries);
+      maxRequestBytes = byteSize(requests.get("max-bytes"));
+      maxTotalBytes = byteSize(requests.get("max-total-bytes"));
       propagate = bool(requests.get("propagate"), propagate);
     }
 
@@ -86,7 +91,8 @@ final class ConfigBinder {
     }
 
     return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
-        maxEntries, maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate);
+        maxEntries, maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate,
+        maxRequestBytes, maxTotalBytes);
   }
 
   // ---- sections ----
@@ -320,6 +326,20 @@ final class ConfigBinder {
           + YamlNodes.typeName(value));
     }
     return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
+  }
+
+  private long byteSize(Entry entry) throws ConfigException {
+    if (entry == null) {
+      return AgentConfig.DEFAULT_BYTES;
+    }
+    Node value = entry.value();
+    Long bytes = value instanceof ScalarNode scalar
+        ? ByteSize.parse(scalar.getValue(), Runtime.getRuntime().maxMemory()) : null;
+    if (bytes == null || bytes <= 0) {
+      throw nodes.error(entry.where(), YamlNodes.quote(entry.name()) + " must be a positive size in"
+          + " bytes, with k, m or g, or a percentage of the maximum heap (such as 64m or 5%)");
+    }
+    return bytes;
   }
 
   private int positiveInt(Entry entry, int absent) throws ConfigException {

@@ -58,7 +58,7 @@ class ConfigValidationTest extends ConfigFileTestSupport {
       assertError("""
           requests:
             entrypoints: []
-          """, 2, 3, "unknown key 'entrypoints' (expected one of: entry-points, max-entries, propagate)");
+          """, 2, 3, "unknown key 'entrypoints' (expected one of: entry-points, max-entries, max-bytes, max-total-bytes, propagate)");
     }
 
     @Test
