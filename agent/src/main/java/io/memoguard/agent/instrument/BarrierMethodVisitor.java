@@ -5,14 +5,19 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Inserts the barrier before each {@code PUTFIELD} on a guarded class. The inserted code only
- * shuffles the operand stack and calls {@code Barrier.write(tracker, field)}: it has no branch, so
+ * shuffles the operand stack and calls {@code Barrier.write(obj, field)}: it has no branch, so
  * no stack map frame changes and no class has to be loaded to recompute frames.
  *
  * <pre>
  *   [obj, v]     SWAP; DUP_X1            (DUP2_X1; POP2; DUP_X2 for long and double)
- *   [obj, v, obj] GETFIELD tracker; LDC "Class.field"; INVOKESTATIC Barrier.write
+ *   [obj, v, obj] LDC "Class.field"; INVOKESTATIC Barrier.write
  *   [obj, v]     PUTFIELD
  * </pre>
+ *
+ * It never reads the tracker field itself: the class declaring the field may not have one at run
+ * time (its own transformation failed, it loaded before the agent or from the boot class path, or
+ * another loader defined it with another superclass), and a field reference that does not resolve
+ * would throw NoSuchFieldError in the host.
  */
 final class BarrierMethodVisitor extends MethodVisitor {
   private static final String BARRIER = "io/memoguard/runtime/Barrier";
@@ -43,7 +48,6 @@ final class BarrierMethodVisitor extends MethodVisitor {
         super.visitInsn(Opcodes.SWAP);
         super.visitInsn(Opcodes.DUP_X1);
       }
-      super.visitFieldInsn(Opcodes.GETFIELD, owner, BarrierClassVisitor.TRACKER, "Ljava/lang/Object;");
       super.visitLdcInsn(owner.replace('/', '.') + "." + name);
       super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "write",
           "(Ljava/lang/Object;Ljava/lang/String;)V", false);

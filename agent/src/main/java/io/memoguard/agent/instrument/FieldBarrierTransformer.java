@@ -18,6 +18,7 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
   private final BiConsumer<String, Throwable> onFailure;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
   private final Set<String> transformed = ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.Consumer<String> gap = name -> { };
 
   public FieldBarrierTransformer(java.util.List<String> guardPackages,
       BiConsumer<String, Throwable> onFailure) {
@@ -37,8 +38,29 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
     } catch (Throwable error) {
       if (failed.add(className)) {
         onFailure.accept(className.replace('/', '.'), error);
+        if (writesOtherGuardedFields(className, classfileBuffer)) {
+          gap.accept(className.replace('/', '.'));
+        }
       }
       return null;
+    }
+  }
+
+  /**
+   * Sets the action taken when a class that writes fields of other guarded classes loads without
+   * barriers: those classes' barriers are then incomplete (the runtime checks them on read).
+   */
+  public FieldBarrierTransformer onBarrierGap(java.util.function.Consumer<String> action) {
+    this.gap = action;
+    return this;
+  }
+
+  private boolean writesOtherGuardedFields(String className, byte[] classFile) {
+    try {
+      return ConstantPool.anyFieldrefOwner(classFile,
+          owner -> policy.isGuarded(owner) && !owner.equals(className));
+    } catch (RuntimeException malformed) {
+      return true;
     }
   }
 
@@ -50,8 +72,8 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
     }
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    boolean ancestorTracked = guarded && chain.anyGuardedAncestor(loader, reader.getSuperName());
-    BarrierClassVisitor visitor = new BarrierClassVisitor(writer, policy, guarded, ancestorTracked);
+    int ancestry = guarded ? chain.ancestry(loader, reader.getSuperName()) : SuperclassChain.NONE;
+    BarrierClassVisitor visitor = new BarrierClassVisitor(writer, policy, guarded, ancestry);
     reader.accept(visitor, 0);
     if (!visitor.changed()) {
       return null;
@@ -65,7 +87,7 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
     return transformed.size();
   }
 
-  private static boolean isIgnored(String name) {
+  static boolean isIgnored(String name) {
     return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
         || name.startsWith("sun/") || name.startsWith("com/sun/") || name.startsWith("io/memoguard/")
         || name.startsWith("net/bytebuddy/");
