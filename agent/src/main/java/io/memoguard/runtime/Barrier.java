@@ -39,6 +39,19 @@ public final class Barrier {
   }
 
   /**
+   * The barrier of a guarded class writing its own fields: that class declares the tracker field,
+   * so the rewritten code reads it directly.
+   *
+   * @param target the object whose field is written
+   * @param tracker its tracker field
+   */
+  public static void writeOwn(Object target, Object tracker, String field) {
+    if (tracker != null) {
+      Mutations.written(target, tracker, field, false);
+    }
+  }
+
+  /**
    * Called at the start of {@code Field.set}, {@code setInt} and the other setters. The JDK calls
    * them too (start-up, serialization frameworks), so anything that is not a cached guarded object
    * costs one type check and nothing else.

@@ -30,6 +30,7 @@ final class BarrierClassVisitor extends ClassVisitor {
   private String className;
   private boolean addTracker;
   private boolean addMarker;
+  private boolean hasTracker;
   private boolean serialIgnored;
   private boolean changed;
 
@@ -71,6 +72,7 @@ final class BarrierClassVisitor extends ClassVisitor {
       Object value) {
     if (TRACKER.equals(name)) {
       addTracker = false; // already transformed (a second agent, or a retransformation)
+      hasTracker = true;
     }
     if (Guarded.BARRIERED_FIELD.equals(name)) {
       addMarker = false;
@@ -93,7 +95,8 @@ final class BarrierClassVisitor extends ClassVisitor {
     if (mv == null) {
       return null;
     }
-    return new BarrierMethodVisitor(mv, policy, className, "<init>".equals(name), () -> changed = true);
+    return new BarrierMethodVisitor(mv, policy, className, "<init>".equals(name),
+        () -> addTracker || hasTracker, () -> changed = true);
   }
 
   @Override

@@ -14,7 +14,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  *   [obj, v]     PUTFIELD
  * </pre>
  *
- * It never reads the tracker field itself: the class declaring the field may not have one at run
+ * It reads the tracker field directly only in the class that declares it, for writes to its own
+ * fields (a setter): elsewhere the class declaring the written field may have no tracker at run
  * time (its own transformation failed, it loaded before the agent or from the boot class path, or
  * another loader defined it with another superclass), and a field reference that does not resolve
  * would throw NoSuchFieldError in the host.
@@ -26,10 +27,13 @@ final class BarrierMethodVisitor extends MethodVisitor {
   private final String className;
   private final boolean constructor;
   private final Runnable onChange;
+  private final java.util.function.BooleanSupplier ownTracker;
 
+  /** @param ownTracker whether the class being rewritten declares the tracker field itself */
   BarrierMethodVisitor(MethodVisitor next, GuardPolicy policy, String className, boolean constructor,
-      Runnable onChange) {
+      java.util.function.BooleanSupplier ownTracker, Runnable onChange) {
     super(Opcodes.ASM9, next);
+    this.ownTracker = ownTracker;
     this.policy = policy;
     this.className = className;
     this.constructor = constructor;
@@ -48,9 +52,19 @@ final class BarrierMethodVisitor extends MethodVisitor {
         super.visitInsn(Opcodes.SWAP);
         super.visitInsn(Opcodes.DUP_X1);
       }
-      super.visitLdcInsn(owner.replace('/', '.') + "." + name);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "write",
-          "(Ljava/lang/Object;Ljava/lang/String;)V", false);
+      if (owner.equals(className) && ownTracker.getAsBoolean()) {
+        // provably there: this very class declares the tracker field
+        super.visitInsn(Opcodes.DUP);
+        super.visitFieldInsn(Opcodes.GETFIELD, owner, BarrierClassVisitor.TRACKER,
+            "Ljava/lang/Object;");
+        super.visitLdcInsn(owner.replace('/', '.') + "." + name);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "writeOwn",
+            "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
+      } else {
+        super.visitLdcInsn(owner.replace('/', '.') + "." + name);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "write",
+            "(Ljava/lang/Object;Ljava/lang/String;)V", false);
+      }
       onChange.run();
     }
     super.visitFieldInsn(opcode, owner, name, descriptor);
