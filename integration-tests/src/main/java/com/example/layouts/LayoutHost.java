@@ -14,7 +14,9 @@ import java.util.Arrays;
  *
  * <pre>
  *   LayoutHost url DIR[,DIR2...] ARGS...         scenario in a URLClassLoader over DIR, then DIR2...
- *   LayoutHost noresource DIR ARGS...            same, in a loader whose getResource returns null
+ *   LayoutHost noresource PARENT,DIR ARGS...     scenario in a URLClassLoader over DIR whose parent
+ *                                                defines PARENT's classes (gen.domain, gen.mid)
+ *                                                and answers no resource look-up (getResource null)
  *   LayoutHost attach DIR AGENT_JAR CONFIG ARGS... loads gen.domain.* first, attaches the agent to
  *                                                this JVM, then runs the scenario
  * </pre>
@@ -30,7 +32,7 @@ public final class LayoutHost {
         String[] dirs = args[1].split(",");
         String[] rest = Arrays.copyOfRange(args, 2, args.length);
         if (mode.equals("attach")) {
-            ClassLoader loader = loader(dirs[0], false);
+            ClassLoader loader = loader(dirs[0]);
             // the guarded classes load and initialize before the agent exists
             Object early = loader.loadClass("gen.Early").getMethod("touch").invoke(null);
             System.out.println("RESULT early " + early);
@@ -38,8 +40,13 @@ public final class LayoutHost {
             run("0", loader, Arrays.copyOfRange(rest, 2, rest.length));
             return;
         }
+        if (mode.equals("noresource")) {
+            ClassLoader parent = new NoResourceLoader(urls(dirs[0]), LayoutHost.class.getClassLoader());
+            run("0", new URLClassLoader(urls(dirs[1]), parent), rest);
+            return;
+        }
         for (int i = 0; i < dirs.length; i++) {
-            run(String.valueOf(i), loader(dirs[i], mode.equals("noresource")), rest);
+            run(String.valueOf(i), loader(dirs[i]), rest);
         }
     }
 
@@ -48,10 +55,12 @@ public final class LayoutHost {
         System.out.println("RESULT " + label + " " + run.invoke(null, (Object) args));
     }
 
-    private static ClassLoader loader(String dir, boolean hideResources) throws Exception {
-        URL[] urls = {new File(dir).toURI().toURL()};
-        ClassLoader parent = LayoutHost.class.getClassLoader();
-        return hideResources ? new NoResourceLoader(urls, parent) : new URLClassLoader(urls, parent);
+    private static ClassLoader loader(String dir) throws Exception {
+        return new URLClassLoader(urls(dir), LayoutHost.class.getClassLoader());
+    }
+
+    private static URL[] urls(String dir) throws Exception {
+        return new URL[] {new File(dir).toURI().toURL()};
     }
 
     /** Through the Attach API by reflection: jdk.attach is not part of the compile-time API here. */

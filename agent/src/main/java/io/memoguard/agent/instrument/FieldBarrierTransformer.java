@@ -87,7 +87,7 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
     return transformed.size();
   }
 
-  static boolean isIgnored(String name) {
+  private static boolean isIgnored(String name) {
     return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
         || name.startsWith("sun/") || name.startsWith("com/sun/") || name.startsWith("io/memoguard/")
         || name.startsWith("net/bytebuddy/");

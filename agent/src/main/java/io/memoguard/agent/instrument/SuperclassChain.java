@@ -40,8 +40,8 @@ final class SuperclassChain {
       if (name != null && policy.isGuarded(name)) {
         return GUARDED;
       }
-      if (name == null || FieldBarrierTransformer.isIgnored(name)) {
-        return NONE; // classes the barrier transformer never rewrites carry no tracker
+      if (name == null || isJdk(name)) {
+        return NONE; // the barrier transformer never rewrites JDK classes
       }
       String next = names.get(name);
       if (next == null) {
@@ -54,6 +54,11 @@ final class SuperclassChain {
       name = next;
     }
     return UNKNOWN;
+  }
+
+  private static boolean isJdk(String name) {
+    return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
+        || name.startsWith("sun/") || name.startsWith("com/sun/");
   }
 
   private Map<String, String> names(ClassLoader loader) {
