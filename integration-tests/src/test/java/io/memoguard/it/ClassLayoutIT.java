@@ -91,6 +91,17 @@ class ClassLayoutIT {
     }
 
     @Test
+    void writerClassThatFailedToTransformMakesGuardedObjectsCheckedOnRead() throws IOException {
+        Path dir = LayoutSources.compile(Files.createTempDirectory(work, "writer"), false, 0, 6500);
+        Run plain = Run.of(List.of(), "url", dir.toString());
+        Run agent = Run.of(List.of(agent("invalidate")), "url", dir.toString());
+        assertThat(agent.results()).isEqualTo(plain.results()).hasSize(1);
+        assertThat(agent.stderr()).contains("could not instrument gen.writer.Writer",
+                "class gen.writer.Writer writes guarded fields but could not be instrumented");
+        assertThat(agent.mutationsOnRead()).isEqualTo(1);
+    }
+
+    @Test
     void runTimeAttachAfterTheGuardedClassLoaded() {
         Run plain = Run.of(List.of(), "url", dirB.toString());
         Run agent = Run.of(List.of("-Djdk.attach.allowAttachSelf=true"), "attach", dirB.toString(),

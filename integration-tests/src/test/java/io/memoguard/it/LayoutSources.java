@@ -31,11 +31,21 @@ final class LayoutSources {
      * @param hugeMethod writes in Pet.fill(): 6,500 fit in a method, but not with their barriers
      */
     static Path compile(Path dir, boolean midExtendsBase, int hugeMethod) {
+        return compile(dir, midExtendsBase, hugeMethod, 0);
+    }
+
+    /** @param hugeWriter the same for gen.writer.Writer.fill(Pet), which writes Pet.name */
+    static Path compile(Path dir, boolean midExtendsBase, int hugeMethod, int hugeWriter) {
         StringBuilder fill = new StringBuilder("  public void fill() {\n");
         for (int i = 0; i < hugeMethod; i++) {
             fill.append("    age = 1;\n");
         }
         fill.append("  }\n");
+        StringBuilder writerFill = new StringBuilder("  public static void fill(gen.domain.Pet p) {\n");
+        for (int i = 0; i < hugeWriter; i++) {
+            writerFill.append("    p.name = \"x\";\n");
+        }
+        writerFill.append("  }\n");
         Map<String, String> sources = Map.of(
                 "gen/domain/Base.java", """
                         package gen.domain;
@@ -80,8 +90,8 @@ final class LayoutSources {
                         public class Writer {
                           public static void rename(gen.domain.Pet p, String name) { p.name = name; }
                           public static void note(gen.domain.Pet p, String note) { p.note = note; }
-                        }
-                        """,
+                        %s}
+                        """.formatted(writerFill),
                 "gen/Early.java", """
                         package gen;
                         public class Early {
