@@ -14,7 +14,8 @@ final class BarrierGaps {
   private BarrierGaps() {}
 
   static void writerFailed(AgentLog log, String type) {
-    lose(log, "class " + type + " writes guarded fields but could not be instrumented");
+    lose(log, "class " + type + " writes guarded fields without barriers (it could not be"
+        + " instrumented, or it is on the boot class path)");
   }
 
   static void attachedLate(AgentLog log) {

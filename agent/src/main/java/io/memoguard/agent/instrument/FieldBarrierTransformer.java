@@ -30,7 +30,15 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (className == null || classBeingRedefined != null || loader == null || isIgnored(className)) {
+    if (className == null || classBeingRedefined != null || isIgnored(className)) {
+      return null;
+    }
+    if (loader == null) {
+      // the boot class path is left alone: a class there that writes guarded fields leaves them
+      // without a barrier
+      if (writesOtherGuardedFields(className, classfileBuffer) && failed.add(className)) {
+        gap.accept(className.replace('/', '.'));
+      }
       return null;
     }
     try {
