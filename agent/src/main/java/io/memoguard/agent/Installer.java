@@ -24,13 +24,19 @@ import java.util.function.BiConsumer;
 final class Installer {
   private Installer() {}
 
-  static void install(AgentConfig config, Instrumentation inst, AgentLog log, long premainStart) {
+  /** @param lateAttach started by agentmain: classes loaded earlier carry no barrier */
+  static void install(AgentConfig config, Instrumentation inst, AgentLog log, long premainStart,
+      boolean lateAttach) {
     linkJavaBaseToRuntime(inst);
     BiConsumer<String, Throwable> onFailure = (type, error) -> log.warn("could not instrument " + type
         + " (" + failure(error) + "); it runs unchanged");
     FieldBarrierTransformer barriers = null;
     if (!config.guardPackages().isEmpty()) {
-      barriers = new FieldBarrierTransformer(config.guardPackages(), onFailure);
+      barriers = new FieldBarrierTransformer(config.guardPackages(), onFailure)
+          .onBarrierGap(type -> BarrierGaps.writerFailed(log, type));
+      if (lateAttach) {
+        BarrierGaps.attachedLate(log);
+      }
       inst.addTransformer(new TimedTransformer(barriers), false);
     }
     // before instrumentation: woven code reads these from its first call on

@@ -23,14 +23,14 @@ public final class MemoguardAgent {
   private MemoguardAgent() {}
 
   public static void premain(String args, Instrumentation inst) {
-    start(args, inst);
+    start(args, inst, false);
   }
 
   public static void agentmain(String args, Instrumentation inst) {
-    start(args, inst);
+    start(args, inst, true);
   }
 
-  private static synchronized void start(String args, Instrumentation inst) {
+  private static synchronized void start(String args, Instrumentation inst, boolean lateAttach) {
     if (started) {
       return;
     }
@@ -58,7 +58,7 @@ public final class MemoguardAgent {
         return;
       }
       BootstrapInjector.inject(inst);
-      Installer.install(config, inst, log, premainStart);
+      Installer.install(config, inst, log, premainStart, lateAttach);
     } catch (ConfigException bad) {
       bootLog.error(bad.getMessage() + DISABLED);
     } catch (Throwable failure) {

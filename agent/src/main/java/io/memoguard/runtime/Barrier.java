@@ -3,10 +3,16 @@ package io.memoguard.runtime;
 import java.lang.reflect.Field;
 
 /**
- * The write barrier. Every write to an instance field of a guarded class is rewritten to read the
- * object's tracker field and call {@link #write} before the store. The fast path is a null check
- * that the JIT inlines at the write site; only objects that are part of a live memoized value take
- * the slow path.
+ * The write barrier. Every write to an instance field of a guarded class is rewritten to call
+ * {@link #write} with the written object before the store. The fast path is a type check and a
+ * final interface method that the JIT inlines at the write site; only objects that are part of a
+ * live memoized value take the slow path.
+ *
+ * <p>The barrier takes the object, not its tracker field: a write site is rewritten when its own
+ * class loads, and it cannot know whether the class that declares the field got a tracker (its
+ * transformation may have failed, it may have loaded before the agent, from the boot class path,
+ * or with another superclass in another loader). An object whose class is not {@link Guarded} at
+ * run time is simply not barriered here; {@link ClassInfo} snapshots its fields instead.
  */
 public final class Barrier {
   /**
@@ -19,13 +25,29 @@ public final class Barrier {
   private Barrier() {}
 
   /**
-   * @param tracker the object's tracker field; null when the object is not part of a cached value
+   * @param target the object whose field is written
    * @param field the written field as {@code fully.qualified.Class.field}
    * @throws MutationRejectedException in {@code fail} mode, before the write happens
    */
-  public static void write(Object tracker, String field) {
+  public static void write(Object target, String field) {
+    if (target instanceof Guarded) {
+      Object tracker = ((Guarded) target).$memoguard$getTracker();
+      if (tracker != null) {
+        Mutations.written(target, tracker, field, false);
+      }
+    }
+  }
+
+  /**
+   * The barrier of a guarded class writing its own fields: that class declares the tracker field,
+   * so the rewritten code reads it directly.
+   *
+   * @param target the object whose field is written
+   * @param tracker its tracker field
+   */
+  public static void writeOwn(Object target, Object tracker, String field) {
     if (tracker != null) {
-      Mutations.written(tracker, field, false);
+      Mutations.written(target, tracker, field, false);
     }
   }
 
@@ -42,12 +64,21 @@ public final class Barrier {
     if (target instanceof Guarded) {
       Object tracker = ((Guarded) target).$memoguard$getTracker();
       if (tracker != null) {
-        reflectiveSlowPath(tracker, field);
+        reflectiveSlowPath(target, tracker, field);
       }
     }
   }
 
-  private static void reflectiveSlowPath(Object tracker, Field field) {
+  /**
+   * Called by the agent when some writes to guarded fields carry no barrier (a class writing them
+   * failed to transform, or classes loaded before a run-time attach): guarded objects are then
+   * also checked on read, like unguarded ones.
+   */
+  public static void barriersIncomplete() {
+    BarrierTrust.lose();
+  }
+
+  private static void reflectiveSlowPath(Object target, Object tracker, Field field) {
     if (HANDLING.get() != null) {
       return;
     }
@@ -64,7 +95,7 @@ public final class Barrier {
     }
     HANDLING.set(Boolean.TRUE);
     try {
-      Mutations.written(tracker, name, true);
+      Mutations.written(target, tracker, name, true);
     } finally {
       HANDLING.remove();
     }

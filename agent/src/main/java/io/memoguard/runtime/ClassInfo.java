@@ -113,16 +113,8 @@ final class ClassInfo {
 
   private static final ClassInfo LEAF_INFO = new ClassInfo(LEAF);
   private static final ClassInfo CONSUMABLE_INFO = new ClassInfo(CONSUMABLE);
-  private static final ClassValue<ClassInfo> CACHE = new ClassValue<>() {
-    @Override
-    protected ClassInfo computeValue(Class<?> c) {
-      try {
-        return compute(c);
-      } catch (RuntimeException | LinkageError e) {
-        return LEAF_INFO;
-      }
-    }
-  };
+  /** Replaced when {@link BarrierTrust} is lost, so that no earlier answer survives. */
+  private static volatile ClassValue<ClassInfo> cache = newCache();
 
   final byte kind;
   /** COLLECTION or MAP when an application subclass of a JDK collection can be iterated safely. */
@@ -171,7 +163,25 @@ final class ClassInfo {
   }
 
   static ClassInfo of(Class<?> c) {
-    return CACHE.get(c);
+    return cache.get(c);
+  }
+
+  private static ClassValue<ClassInfo> newCache() {
+    return new ClassValue<>() {
+      @Override
+      protected ClassInfo computeValue(Class<?> c) {
+        try {
+          return compute(c);
+        } catch (RuntimeException | LinkageError e) {
+          // a class whose state cannot be read cannot be checked: its values are not memoized
+          return CONSUMABLE_INFO;
+        }
+      }
+    };
+  }
+
+  static void clearCache() {
+    cache = newCache();
   }
 
   /** True when some fields of the instances are snapshotted. */
@@ -306,11 +316,17 @@ final class ClassInfo {
     List<Field> prims = new ArrayList<>();
     List<Class<?>> unguarded = new ArrayList<>();
     Class<?> k = c;
+    // A field's writes are all barriered only when its declaring class and every class between
+    // it and c were rewritten as guarded: a write names the field through the static type of the
+    // receiver (JdbcPet.name for Pet's field), and writes through a class outside guard.packages,
+    // or through one whose transformation failed, carry no barrier. The object must be Guarded at
+    // run time for the barrier to find its tracker at all.
+    boolean barriers = kind == GUARDED && BarrierTrust.complete;
     for (; k != null && k != Object.class && (kind == WRAPPER || !isJdk(k.getName()));
         k = k.getSuperclass()) {
-      // barriers were added to the classes that implement Guarded, not to their plain superclasses
-      boolean barriers = kind == GUARDED && Guarded.class.isAssignableFrom(k);
-      for (Field f : k.getDeclaredFields()) {
+      Field[] declared = k.getDeclaredFields();
+      barriers = barriers && BarrierTrust.marked(declared);
+      for (Field f : declared) {
         int m = f.getModifiers();
         // transient: framework back-references (Hibernate's session) and lazily computed caches,
         // neither of which is part of the value

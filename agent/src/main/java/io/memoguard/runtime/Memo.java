@@ -236,8 +236,12 @@ public final class Memo {
   private static void noticeUnguarded(Graph graph) {
     for (Class<?> type : graph.unguardedClasses()) {
       if (UNGUARDED_NOTICED.get(type).compareAndSet(false, true)) {
-        Settings.sink.notice("class " + type.getName() + " is not guarded, checked on read (add its"
-            + " package to guard.packages for write barriers)");
+        // a class of guard.packages here lost its barriers (failed rewrite, loaded before the
+        // agent, or reached through a subclass outside guard.packages): adding it changes nothing
+        Settings.sink.notice(Settings.isGuardedClass(type.getName())
+            ? "class " + type.getName() + " carries no write barrier here, checked on read"
+            : "class " + type.getName() + " is not guarded, checked on read (add its"
+                + " package to guard.packages for write barriers)");
       }
     }
   }

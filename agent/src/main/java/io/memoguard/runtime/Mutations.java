@@ -11,20 +11,24 @@ final class Mutations {
 
   private Mutations() {}
 
-  static void written(Object trackerField, String field) {
-    written(trackerField, field, false);
-  }
-
   /**
+   * @param target the written object
+   * @param trackerField its tracker field, not null
    * @param reflective the write is a {@code Field.set...} call, whose caller is the write site
    * @throws MutationRejectedException when an entry holding the object is in fail mode
    */
-  static void written(Object trackerField, String field, boolean reflective) {
+  static void written(Object target, Object trackerField, String field, boolean reflective) {
     try {
       if (!(trackerField instanceof Tracker)) {
         return;
       }
-      Entry[] entries = Trackers.liveEntries((Tracker) trackerField);
+      Tracker tracker = (Tracker) trackerField;
+      if (tracker.owner != target) {
+        // a copy made by Object.clone() or a field-by-field copier: it is not part of any value
+        Trackers.disown((Guarded) target, tracker);
+        return;
+      }
+      Entry[] entries = Trackers.liveEntries(tracker);
       if (entries.length == 0) {
         return;
       }

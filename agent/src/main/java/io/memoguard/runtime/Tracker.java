@@ -9,7 +9,16 @@ import java.util.Arrays;
  */
 final class Tracker {
   private static final Entry[] NONE = new Entry[0];
+  /**
+   * The object whose tracker field points here. {@code Object.clone()} and field-by-field copiers
+   * copy the field too, and the copy is part of no cached value: its writes must not count.
+   */
+  final Object owner;
   private Entry[] entries = NONE;
+
+  Tracker(Object owner) {
+    this.owner = owner;
+  }
 
   synchronized void add(Entry entry) {
     for (Entry e : entries) {

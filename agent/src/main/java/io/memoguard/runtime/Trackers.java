@@ -21,9 +21,11 @@ final class Trackers {
 
   static void track(Guarded object, Entry entry) {
     synchronized (stripe(object)) {
-      Tracker tracker = (Tracker) object.$memoguard$getTracker();
+      Object current = object.$memoguard$getTracker();
+      Tracker tracker = current instanceof Tracker && ((Tracker) current).owner == object
+          ? (Tracker) current : null;
       if (tracker == null) {
-        tracker = new Tracker();
+        tracker = new Tracker(object);
         object.$memoguard$setTracker(tracker);
       }
       tracker.add(entry);
@@ -33,8 +35,18 @@ final class Trackers {
   static void untrack(Guarded object, Entry entry) {
     synchronized (stripe(object)) {
       Object current = object.$memoguard$getTracker();
-      if (current instanceof Tracker && ((Tracker) current).remove(entry)) {
+      if (current instanceof Tracker && ((Tracker) current).owner == object
+          && ((Tracker) current).remove(entry)) {
         object.$memoguard$setTracker(null);
+      }
+    }
+  }
+
+  /** Clears a tracker field that a copy inherited from the object it was copied from. */
+  static void disown(Guarded copy, Tracker copied) {
+    synchronized (stripe(copy)) {
+      if (copy.$memoguard$getTracker() == copied) {
+        copy.$memoguard$setTracker(null);
       }
     }
   }

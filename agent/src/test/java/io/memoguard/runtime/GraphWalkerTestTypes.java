@@ -13,6 +13,7 @@ final class GraphWalkerTestTypes {
 
   /** Stands in for a domain class the agent instrumented: tracker field plus Guarded. */
   static class Entity implements Guarded {
+    private static final boolean $memoguard$barriered = true; // the agent marks rewritten classes
     private Object $memoguard$tracker;
     String name;
     List<Object> tags = new ArrayList<>();
@@ -39,6 +40,7 @@ final class GraphWalkerTestTypes {
   }
 
   static class AuditedEntity extends AuditedBase implements Guarded {
+    private static final boolean $memoguard$barriered = true; // the agent marks rewritten classes
     private Object $memoguard$tracker;
     String name = "e";
 

@@ -184,6 +184,7 @@ class StoreRaceTest {
 
   /** A guarded object by hand; runs {@link #onTracked} once, when it is first tracked. */
   static final class Hooked implements Guarded {
+    private static final boolean $memoguard$barriered = true; // the agent marks rewritten classes
     private Object $memoguard$tracker;
     transient Runnable onTracked;
 

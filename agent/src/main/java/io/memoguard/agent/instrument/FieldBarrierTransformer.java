@@ -18,6 +18,7 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
   private final BiConsumer<String, Throwable> onFailure;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
   private final Set<String> transformed = ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.Consumer<String> gap = name -> { };
 
   public FieldBarrierTransformer(java.util.List<String> guardPackages,
       BiConsumer<String, Throwable> onFailure) {
@@ -29,7 +30,15 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (className == null || classBeingRedefined != null || loader == null || isIgnored(className)) {
+    if (className == null || classBeingRedefined != null || isIgnored(className)) {
+      return null;
+    }
+    if (loader == null) {
+      // the boot class path is left alone: a class there that writes guarded fields leaves them
+      // without a barrier
+      if (writesOtherGuardedFields(className, classfileBuffer) && failed.add(className)) {
+        gap.accept(className.replace('/', '.'));
+      }
       return null;
     }
     try {
@@ -37,8 +46,29 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
     } catch (Throwable error) {
       if (failed.add(className)) {
         onFailure.accept(className.replace('/', '.'), error);
+        if (writesOtherGuardedFields(className, classfileBuffer)) {
+          gap.accept(className.replace('/', '.'));
+        }
       }
       return null;
+    }
+  }
+
+  /**
+   * Sets the action taken when a class that writes fields of other guarded classes loads without
+   * barriers: those classes' barriers are then incomplete (the runtime checks them on read).
+   */
+  public FieldBarrierTransformer onBarrierGap(java.util.function.Consumer<String> action) {
+    this.gap = action;
+    return this;
+  }
+
+  private boolean writesOtherGuardedFields(String className, byte[] classFile) {
+    try {
+      return ConstantPool.anyFieldrefOwner(classFile,
+          owner -> policy.isGuarded(owner) && !owner.equals(className));
+    } catch (RuntimeException malformed) {
+      return true;
     }
   }
 
@@ -50,8 +80,8 @@ public final class FieldBarrierTransformer implements ClassFileTransformer {
     }
     ClassReader reader = new ClassReader(classFile);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    boolean ancestorTracked = guarded && chain.anyGuardedAncestor(loader, reader.getSuperName());
-    BarrierClassVisitor visitor = new BarrierClassVisitor(writer, policy, guarded, ancestorTracked);
+    int ancestry = guarded ? chain.ancestry(loader, reader.getSuperName()) : SuperclassChain.NONE;
+    BarrierClassVisitor visitor = new BarrierClassVisitor(writer, policy, guarded, ancestry);
     reader.accept(visitor, 0);
     if (!visitor.changed()) {
       return null;

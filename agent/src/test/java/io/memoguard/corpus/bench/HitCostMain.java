@@ -13,6 +13,7 @@ import java.util.List;
 public class HitCostMain {
   /** Like an instrumented domain class: barrier-covered fields, tracker. */
   public static class GuardedItem implements Guarded {
+    private static final boolean $memoguard$barriered = true; // the agent marks rewritten classes
     private Object $memoguard$tracker;
     String name;
     Date when;
@@ -29,6 +30,7 @@ public class HitCostMain {
   }
 
   public static class Holder implements Guarded {
+    private static final boolean $memoguard$barriered = true; // the agent marks rewritten classes
     private Object $memoguard$tracker;
     List<Object> items = new ArrayList<>();
     public Object $memoguard$getTracker() { return $memoguard$tracker; }
@@ -36,6 +38,7 @@ public class HitCostMain {
   }
 
   public static class Single implements Guarded {
+    private static final boolean $memoguard$barriered = true; // the agent marks rewritten classes
     private Object $memoguard$tracker;
     String name = "single";
     long amount = 5;

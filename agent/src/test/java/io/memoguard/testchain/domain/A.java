@@ -1,0 +1,5 @@
+package io.memoguard.testchain.domain;
+
+public class A {
+  public String a = "a";
+}
