@@ -5,6 +5,7 @@ import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
+import io.memoguard.agent.instrument.FieldHandleTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
 import io.memoguard.agent.instrument.JdkHandOffInstrumenter;
 import io.memoguard.agent.instrument.ReflectiveWriteTransformer;
@@ -50,6 +51,11 @@ final class Installer {
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
           + " (" + error + "); writes through reflection (Field.set) are not guarded"))
           .install(inst);
+      // var handles, method handle setters, field updaters and Unsafe write without PUTFIELD: the
+      // fields they target are checked on read instead
+      letReadRuntime(inst, "jdk.unsupported");
+      new FieldHandleTransformer((type, error) -> log.warn("could not instrument " + type + " ("
+          + error + "); fields written through the handles it creates are not guarded")).install(inst);
     }
     if (config.propagate()) {
       // after configure, like the reflective barrier: JDK executors call the runtime from here on
@@ -81,6 +87,13 @@ final class Installer {
       inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime)),
           Set.of(), Map.of());
     }
+  }
+
+  /** {@code sun.misc.Unsafe} lives in jdk.unsupported, which must read the runtime to call it. */
+  private static void letReadRuntime(Instrumentation inst, String moduleName) {
+    ModuleLayer.boot().findModule(moduleName).filter(inst::isModifiableModule).ifPresent(module ->
+        inst.redefineModule(module, Set.of(Settings.class.getModule()), Map.of(), Map.of(), Set.of(),
+            Map.of()));
   }
 
   private static String ownModes(AgentConfig config) {

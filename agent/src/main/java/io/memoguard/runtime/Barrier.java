@@ -1,6 +1,7 @@
 package io.memoguard.runtime;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 
 /**
  * The write barrier. Every write to an instance field of a guarded class is rewritten to call
@@ -53,6 +54,8 @@ public final class Barrier {
       if (tracker != null) {
         reflectiveSlowPath(target, tracker, field);
       }
+    } else if (target != null && field != null && Modifier.isFinal(field.getModifiers())) {
+      FieldHandles.created(field);
     }
   }
 

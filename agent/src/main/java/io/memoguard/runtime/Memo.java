@@ -108,6 +108,11 @@ public final class Memo {
     if (entry == null || !entry.live) {
       return null;
     }
+    if (entry.trustEpoch != BarrierTrust.epoch) {
+      // walked while barriers were trusted that no longer are: its guarded objects have no snapshot
+      entry.invalidate();
+      return null;
+    }
     Graph graph = entry.graph;
     if (graph.needsVerify()) {
       String changed = graph.verify();
@@ -143,6 +148,7 @@ public final class Memo {
       if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
         return;
       }
+      int trustEpoch = BarrierTrust.epoch;
       Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects);
       if (graph == null) {
         Stats.PASS_THROUGH.increment();
@@ -151,6 +157,7 @@ public final class Memo {
         return;
       }
       Entry entry = new Entry(k, value, graph);
+      entry.trustEpoch = trustEpoch;
       for (int i = 0, n = graph.guardedCount(); i < n; i++) {
         Trackers.track(graph.guarded(i), entry);
       }
@@ -221,8 +228,13 @@ public final class Memo {
   private static void noticeUnguarded(Graph graph) {
     for (Class<?> type : graph.unguardedClasses()) {
       if (UNGUARDED_NOTICED.get(type).compareAndSet(false, true)) {
-        Settings.sink.notice("class " + type.getName() + " is not guarded, checked on read (add its"
-            + " package to guard.packages for write barriers)");
+        // a class of guard.packages lands here when some of its writes pass no barrier, which the
+        // agent reported when it learnt it; advising guard.packages would then be wrong
+        Settings.sink.notice(Settings.isGuardedClass(type.getName())
+            ? "class " + type.getName() + " is guarded, but not all writes to its fields pass a"
+                + " barrier: checked on read"
+            : "class " + type.getName() + " is not guarded, checked on read (add its package to"
+                + " guard.packages for write barriers)");
       }
     }
   }
