@@ -5,6 +5,7 @@ import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.instrument.FieldBarrierTransformer;
+import io.memoguard.agent.instrument.FieldHandleTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
 import io.memoguard.agent.instrument.JdkHandOffInstrumenter;
 import io.memoguard.agent.instrument.ReflectiveWriteTransformer;
@@ -52,6 +53,12 @@ final class Installer {
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); writes through reflection (Field.set) are not guarded"))
           .install(inst);
+      // var handles, method handle setters, field updaters and Unsafe write without PUTFIELD: the
+      // fields they target are checked on read instead
+      letReadRuntime(inst, "jdk.unsupported");
+      new FieldHandleTransformer((type, error) -> log.warn("could not instrument " + type + " ("
+          + failure(error) + "); fields written through the handles it creates are not guarded"))
+          .install(inst);
     }
     if (config.propagate()) {
       // after configure, like the reflective barrier: JDK executors call the runtime from here on
@@ -97,6 +104,13 @@ final class Installer {
   private static String failure(Throwable error) {
     return error == null ? "unknown error"
         : error.getClass().getName() + LogEventSink.agentFrame(error);
+  }
+
+  /** {@code sun.misc.Unsafe} lives in jdk.unsupported, which must read the runtime to call it. */
+  private static void letReadRuntime(Instrumentation inst, String moduleName) {
+    ModuleLayer.boot().findModule(moduleName).filter(inst::isModifiableModule).ifPresent(module ->
+        inst.redefineModule(module, Set.of(Settings.class.getModule()), Map.of(), Map.of(), Set.of(),
+            Map.of()));
   }
 
   private static String ownModes(AgentConfig config) {

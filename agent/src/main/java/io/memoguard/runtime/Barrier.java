@@ -1,6 +1,7 @@
 package io.memoguard.runtime;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 
 /**
  * The write barrier. Every write to an instance field of a guarded class is rewritten to call
@@ -66,6 +67,8 @@ public final class Barrier {
       if (tracker != null) {
         reflectiveSlowPath(target, tracker, field);
       }
+    } else if (target != null && field != null && Modifier.isFinal(field.getModifiers())) {
+      FieldHandles.created(field);
     }
   }
 

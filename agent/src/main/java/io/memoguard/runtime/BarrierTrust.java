@@ -2,6 +2,7 @@ package io.memoguard.runtime;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Which fields the graph walker may leave to the write barrier. A class's declared fields are
@@ -17,7 +18,67 @@ final class BarrierTrust {
    */
   static volatile boolean complete = true;
 
+  /**
+   * Changes whenever some barriers stop being trusted. An entry stored before was walked under the
+   * old trust, so its guarded objects' fields were not snapshotted: it is not served again.
+   */
+  static volatile int epoch;
+
+  /** Per class, not in a set of classes: remembering a class must not keep its loader alive. */
+  private static final ClassValue<AtomicBoolean> BYPASSED = new ClassValue<>() {
+    @Override
+    protected AtomicBoolean computeValue(Class<?> type) {
+      return new AtomicBoolean();
+    }
+  };
+
   private BarrierTrust() {}
+
+  /**
+   * Some instance field of {@code type} or of a superclass can now be written without a barrier
+   * (a {@link FieldHandles field handle}); which one is not known, so the whole chain is checked on
+   * read from now on.
+   */
+  static void open(Class<?> type) {
+    if (isJdk(type)) {
+      return;
+    }
+    boolean changed = false;
+    for (Class<?> k = type; k != null && k != Object.class; k = k.getSuperclass()) {
+      changed |= BYPASSED.get(k).compareAndSet(false, true);
+    }
+    if (changed) {
+      distrust();
+      Settings.sink.notice("fields of " + type.getName() + " can be written past its barriers or"
+          + " after construction (a var handle, method handle setter, atomic field updater, Unsafe,"
+          + " or reflection on a final field): its instances in memoized values are checked on read"
+          + " from now on");
+    }
+  }
+
+  private static void distrust() {
+    synchronized (BarrierTrust.class) {
+      epoch++;
+    }
+    ClassInfo.clearCache();
+  }
+
+  /** The JDK's own classes: their state is read by the walker's own rules, never by trust. */
+  private static boolean isJdk(Class<?> type) {
+    Module module = type.getModule();
+    ClassLoader loader = type.getClassLoader();
+    return module.isNamed() && module.getLayer() == ModuleLayer.boot()
+        && (loader == null || loader == ClassLoader.getPlatformClassLoader());
+  }
+
+  /**
+   * Whether writes to the fields {@code type} declares may bypass the barrier, and its final fields
+   * may change after construction.
+   */
+  static boolean isOpen(Class<?> type) {
+    return BYPASSED.get(type).get();
+  }
+
 
   static boolean marked(Field[] declared) {
     for (Field f : declared) {
@@ -31,7 +92,7 @@ final class BarrierTrust {
   static void lose() {
     if (complete) {
       complete = false;
-      ClassInfo.clearCache();
+      distrust();
     }
   }
 }

@@ -325,7 +325,8 @@ final class ClassInfo {
     for (; k != null && k != Object.class && (kind == WRAPPER || !isJdk(k.getName()));
         k = k.getSuperclass()) {
       Field[] declared = k.getDeclaredFields();
-      barriers = barriers && BarrierTrust.marked(declared);
+      boolean open = BarrierTrust.isOpen(k);
+      barriers = barriers && BarrierTrust.marked(declared) && !open;
       for (Field f : declared) {
         int m = f.getModifiers();
         // transient: framework back-references (Hibernate's session) and lazily computed caches,
@@ -340,7 +341,7 @@ final class ClassInfo {
             || !f.trySetAccessible()) {
           continue;
         }
-        boolean watch = kind != WRAPPER && !barriers && !Modifier.isFinal(m);
+        boolean watch = kind != WRAPPER && !barriers && (open || !Modifier.isFinal(m));
         if (watch && kind != PLAIN && !unguarded.contains(k)) {
           unguarded.add(k);
         }

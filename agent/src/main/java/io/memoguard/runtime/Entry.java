@@ -16,6 +16,8 @@ final class Entry {
    */
   volatile int callers = 1;
   volatile boolean live = true;
+  /** {@link BarrierTrust#epoch} when the value was walked; set before the entry is published. */
+  int trustEpoch;
   /**
    * Verify mode: the fresh results handed out instead of this value at would-be hits, guarded as
    * if they were the value itself (memoized, they would have been), so that a caller's write to

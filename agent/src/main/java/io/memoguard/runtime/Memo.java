@@ -114,6 +114,11 @@ public final class Memo {
     if (entry == null || !entry.live) {
       return null;
     }
+    if (entry.trustEpoch != BarrierTrust.epoch) {
+      // walked while barriers were trusted that no longer are: its guarded objects have no snapshot
+      entry.invalidate();
+      return null;
+    }
     Graph graph = entry.graph;
     if (graph.needsVerify()) {
       String changed = graph.verify();
@@ -149,6 +154,7 @@ public final class Memo {
       if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
         return;
       }
+      int trustEpoch = BarrierTrust.epoch;
       Footprint footprint = new Footprint();
       Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects, footprint);
       if (graph == null && footprint.consumable != null) {
@@ -163,6 +169,7 @@ public final class Memo {
         return;
       }
       Entry entry = new Entry(k, value, graph, footprint.bytes);
+      entry.trustEpoch = trustEpoch;
       for (int i = 0, n = graph.guardedCount(); i < n; i++) {
         Trackers.track(graph.guarded(i), entry);
       }

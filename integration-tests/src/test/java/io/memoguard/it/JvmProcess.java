@@ -177,6 +177,23 @@ final class JvmProcess implements AutoCloseable {
         return new ProcessOutput(name, process.exitValue(), read(stdoutFile), read(stderrFile));
     }
 
+    /** For an application that exits by itself: waits for the exit and returns everything it printed. */
+    ProcessOutput awaitExit() {
+        boolean exited;
+        try {
+            exited = process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        if (!exited) {
+            kill();
+            throw new AssertionError(name + " did not exit within " + STOP_TIMEOUT + "\n" + describeOutput());
+        }
+        LIVE.remove(this);
+        return new ProcessOutput(name, process.exitValue(), read(stdoutFile), read(stderrFile));
+    }
+
     /** Output captured so far (the process may still be running). */
     ProcessOutput outputSoFar() {
         return new ProcessOutput(name, process.isAlive() ? -1 : process.exitValue(), read(stdoutFile), read(stderrFile));
