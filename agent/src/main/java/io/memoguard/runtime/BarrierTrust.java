@@ -40,7 +40,7 @@ final class BarrierTrust {
    * read from now on.
    */
   static void open(Class<?> type) {
-    if (isJdk(type)) {
+    if (ClassInfo.isJdk(type)) {
       return;
     }
     boolean changed = false;
@@ -61,14 +61,6 @@ final class BarrierTrust {
       epoch++;
     }
     ClassInfo.clearCache();
-  }
-
-  /** The JDK's own classes: their state is read by the walker's own rules, never by trust. */
-  private static boolean isJdk(Class<?> type) {
-    Module module = type.getModule();
-    ClassLoader loader = type.getClassLoader();
-    return module.isNamed() && module.getLayer() == ModuleLayer.boot()
-        && (loader == null || loader == ClassLoader.getPlatformClassLoader());
   }
 
   /**

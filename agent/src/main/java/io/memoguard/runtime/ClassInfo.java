@@ -201,10 +201,16 @@ final class ClassInfo {
     }
   }
 
-  static boolean isJdk(String className) {
-    return className.startsWith("java.") || className.startsWith("javax.")
-        || className.startsWith("jdk.") || className.startsWith("sun.")
-        || className.startsWith("com.sun.");
+  /**
+   * The JDK's own classes: defined by the boot or platform loader in a module of the boot layer.
+   * Decided by the loaded class, not its name: an application loader may define {@code javax.*}
+   * or {@code com.sun.*} classes of its own, and those are walked like any application class.
+   */
+  static boolean isJdk(Class<?> type) {
+    Module module = type.getModule();
+    ClassLoader loader = type.getClassLoader();
+    return module.isNamed() && module.getLayer() == ModuleLayer.boot()
+        && (loader == null || loader == ClassLoader.getPlatformClassLoader());
   }
 
   private static ClassInfo compute(Class<?> c) {
@@ -221,7 +227,7 @@ final class ClassInfo {
     if (Guarded.class.isAssignableFrom(c)) {
       return withFields(c, GUARDED);
     }
-    return isJdk(c.getName()) ? jdk(c) : withFields(c, PLAIN);
+    return isJdk(c) ? jdk(c) : withFields(c, PLAIN);
   }
 
   /**
@@ -322,7 +328,7 @@ final class ClassInfo {
     // or through one whose transformation failed, carry no barrier. The object must be Guarded at
     // run time for the barrier to find its tracker at all.
     boolean barriers = kind == GUARDED && BarrierTrust.complete;
-    for (; k != null && k != Object.class && (kind == WRAPPER || !isJdk(k.getName()));
+    for (; k != null && k != Object.class && (kind == WRAPPER || !isJdk(k));
         k = k.getSuperclass()) {
       Field[] declared = k.getDeclaredFields();
       boolean open = BarrierTrust.isOpen(k);

@@ -197,7 +197,7 @@ final class StructuralDiff {
     if (a instanceof Enum) {
       return false; // a != b was checked
     }
-    if (ClassInfo.isJdk(c.getName())) {
+    if (ClassInfo.isJdk(c)) {
       return a.equals(b);
     }
     return !shape.usesEquals || a.equals(b);
@@ -393,9 +393,9 @@ final class StructuralDiff {
     }
 
     static Shape of(Class<?> c) {
-      boolean wrapper = ClassInfo.isJdk(c.getName());
+      boolean wrapper = ClassInfo.isJdk(c);
       List<Field> fields = new ArrayList<>();
-      for (Class<?> k = c; k != null && k != Object.class && (wrapper || !ClassInfo.isJdk(k.getName()));
+      for (Class<?> k = c; k != null && k != Object.class && (wrapper || !ClassInfo.isJdk(k));
           k = k.getSuperclass()) {
         for (Field f : k.getDeclaredFields()) {
           int m = f.getModifiers();
