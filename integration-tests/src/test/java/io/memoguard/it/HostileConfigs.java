@@ -117,9 +117,11 @@ final class HostileConfigs {
         add(c, "deep-flow-nesting", Shape.FILE, bytes("memoize: " + "[".repeat(20_000) + "\n"), true, false);
         add(c, "deep-block-nesting", Shape.FILE, deepBlocks(3_000), true, false);
         add(c, "deep-flow-maps", Shape.FILE, bytes("guard: " + "{a: ".repeat(10_000) + "\n"), true, false);
-        add(c, "large-file-error-at-end", Shape.FILE, bytes("# padding padding padding padding\n".repeat(80_000) + "memoise: x\n"), true, true);
+        add(c, "large-file-error-at-end", Shape.FILE, bytes("# padding padding padding padding\n".repeat(25_000) + "memoise: x\n"), true, true);
+        // just under the 1 MB the agent reads: still parsed, so the error has a position; above it
+        // (oversized-file) the size itself is the error, with no position
         add(c, "oversized-file", Shape.FILE, bytes("# padding padding padding padding\n".repeat(150_000) + "on-mutation: log\n"), true, false);
-        add(c, "huge-scalar", Shape.FILE, bytes("on-mutation: " + "z".repeat(2_000_000) + "\n"), true, true);
+        add(c, "huge-scalar", Shape.FILE, bytes("on-mutation: " + "z".repeat(900_000) + "\n"), true, true);
         add(c, "missing-file", Shape.MISSING, null, true, false);
         add(c, "directory", Shape.DIRECTORY, null, true, false);
         add(c, "symlink-loop", Shape.SYMLINK_LOOP, null, true, false);
