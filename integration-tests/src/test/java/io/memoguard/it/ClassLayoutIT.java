@@ -98,7 +98,9 @@ class ClassLayoutIT {
         assertThat(agent.results()).isEqualTo(plain.results()).hasSize(1);
         assertThat(agent.stderr()).contains("could not instrument gen.writer.Writer",
                 "class gen.writer.Writer writes guarded fields without barriers");
-        assertThat(agent.mutationsOnRead()).isEqualTo(1);
+        // Writer loads (and fails) after the value was memoized: that entry was walked while the
+        // barriers were trusted, so it is dropped at its next hit instead of being checked
+        assertThat(agent.results().get(0)).endsWith("second=pet1/note");
     }
 
     @Test
