@@ -162,23 +162,15 @@ final class JvmProcess implements AutoCloseable {
         if (process.isAlive()) {
             process.destroy();
         }
-        boolean exited;
-        try {
-            exited = process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exited = false;
-        }
-        if (!exited) {
-            kill();
-            throw new AssertionError(name + " did not exit within " + STOP_TIMEOUT + " of SIGTERM\n" + describeOutput());
-        }
-        LIVE.remove(this);
-        return new ProcessOutput(name, process.exitValue(), read(stdoutFile), read(stderrFile));
+        return awaitExit(" of SIGTERM");
     }
 
     /** For an application that exits by itself: waits for the exit and returns everything it printed. */
     ProcessOutput awaitExit() {
+        return awaitExit("");
+    }
+
+    private ProcessOutput awaitExit(String after) {
         boolean exited;
         try {
             exited = process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -188,7 +180,7 @@ final class JvmProcess implements AutoCloseable {
         }
         if (!exited) {
             kill();
-            throw new AssertionError(name + " did not exit within " + STOP_TIMEOUT + "\n" + describeOutput());
+            throw new AssertionError(name + " did not exit within " + STOP_TIMEOUT + after + "\n" + describeOutput());
         }
         LIVE.remove(this);
         return new ProcessOutput(name, process.exitValue(), read(stdoutFile), read(stderrFile));

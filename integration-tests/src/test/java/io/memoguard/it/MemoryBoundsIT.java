@@ -56,16 +56,7 @@ class MemoryBoundsIT {
         try (JvmProcess jvm = JvmProcess.start(name, args, ItEnv.classesDir().toString(), APP,
                 List.of(ROWS))) {
             jvm.awaitListening();
-            long deadline = System.nanoTime() + JvmProcess.STOP_TIMEOUT.toNanos();
-            while (jvm.outputSoFar().exitCode() == -1 && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-            return jvm.stop();
+            return jvm.awaitExit();
         }
     }
 

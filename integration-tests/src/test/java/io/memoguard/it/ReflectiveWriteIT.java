@@ -46,26 +46,13 @@ class ReflectiveWriteIT {
             try (JvmProcess jvm = JvmProcess.start("reflect-agent", List.of(ItEnv.javaagent(config)),
                     ItEnv.classesDir().toString(), APP, List.of())) {
                 jvm.awaitListening();
-                awaitExit(jvm);
-                ProcessOutput out = jvm.stop();
+                // the application exits by itself; stopping it earlier would cut its exit report short
+                ProcessOutput out = jvm.awaitExit();
                 assertThat(out.exitCode()).as("%s", out).isZero();
                 return out;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The application exits by itself; stopping it earlier would cut its exit report short. */
-    private static void awaitExit(JvmProcess jvm) {
-        long deadline = System.nanoTime() + JvmProcess.STOP_TIMEOUT.toNanos();
-        while (jvm.outputSoFar().exitCode() == -1 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
         }
     }
 

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
@@ -115,30 +111,16 @@ public final class FieldHandleTransformer implements ClassFileTransformer {
 
   /** The class file with the call at the start of each target method; null if none was found. */
   static byte[] rewrite(byte[] classFile, Map<String, Target> methods) {
-    ClassReader reader = new ClassReader(classFile);
-    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    int[] found = new int[1];
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        Target target = methods.get(name);
-        if (mv == null || target == null || !target.descriptor.equals(descriptor)
-            || ((access & Opcodes.ACC_STATIC) != 0) != (target.slot == 0)) {
-          return mv;
-        }
-        found[0]++;
-        return new MethodVisitor(Opcodes.ASM9, mv) {
-          @Override
-          public void visitCode() {
-            super.visitCode();
-            super.visitVarInsn(Opcodes.ALOAD, target.slot);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "created", target.argument, false);
-          }
-        };
+    return EntryCalls.rewrite(classFile, (access, name, descriptor) -> {
+      Target target = methods.get(name);
+      if (target == null || !target.descriptor.equals(descriptor)
+          || ((access & Opcodes.ACC_STATIC) != 0) != (target.slot == 0)) {
+        return null;
       }
-    }, 0);
-    return found[0] == 0 ? null : writer.toByteArray();
+      return mv -> {
+        mv.visitVarInsn(Opcodes.ALOAD, target.slot);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "created", target.argument, false);
+      };
+    });
   }
 }

@@ -7,10 +7,6 @@ import java.lang.reflect.Field;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
@@ -83,31 +79,12 @@ public final class ReflectiveWriteTransformer implements ClassFileTransformer {
 
   /** Returns {@code Field}'s class file with the barrier call in each setter; null if none found. */
   static byte[] rewrite(byte[] classFile) {
-    ClassReader reader = new ClassReader(classFile);
-    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    int[] setters = new int[1];
-    reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null || !isSetter(access, name, descriptor)) {
-          return mv;
-        }
-        setters[0]++;
-        return new MethodVisitor(Opcodes.ASM9, mv) {
-          @Override
-          public void visitCode() {
-            super.visitCode();
-            super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitVarInsn(Opcodes.ALOAD, 0);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "reflectiveWrite",
-                BARRIER_DESCRIPTOR, false);
-          }
-        };
-      }
-    }, 0);
-    return setters[0] == 0 ? null : writer.toByteArray();
+    return EntryCalls.rewrite(classFile, (access, name, descriptor) -> !isSetter(access, name, descriptor)
+        ? null : mv -> {
+          mv.visitVarInsn(Opcodes.ALOAD, 1);
+          mv.visitVarInsn(Opcodes.ALOAD, 0);
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "reflectiveWrite", BARRIER_DESCRIPTOR, false);
+        });
   }
 
   static boolean isSetter(int access, String name, String descriptor) {
