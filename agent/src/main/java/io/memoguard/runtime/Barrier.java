@@ -68,7 +68,7 @@ public final class Barrier {
         reflectiveSlowPath(target, tracker, field);
       }
     } else if (target != null && field != null && Modifier.isFinal(field.getModifiers())) {
-      FieldHandles.created(field);
+      reflectiveFinalWrite(field);
     }
   }
 
@@ -79,6 +79,17 @@ public final class Barrier {
    */
   public static void barriersIncomplete() {
     BarrierTrust.lose();
+  }
+
+  /** A final field has no barrier anywhere: its class's final fields are checked on read from now on. */
+  private static void reflectiveFinalWrite(Field field) {
+    try {
+      if (!Modifier.isStatic(field.getModifiers())) {
+        BarrierTrust.open(field.getDeclaringClass());
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("reflective write barrier", error);
+    }
   }
 
   private static void reflectiveSlowPath(Object target, Object tracker, Field field) {
