@@ -1,0 +1,163 @@
+package io.memoguard.agent.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Where the agent finds the class files of a host loader's classes. The loader's own resource
+ * look-up comes first, as Byte Buddy's default does, but a loader may hide its resources (its
+ * getResource returns null) or throw from it. Neither may cost a class its advice: a look-up that
+ * throws counts as not found, JDK class files are read from the platform loader, and application
+ * class files from the code sources the loader's classes were defined from, as recorded while
+ * they passed through the agent's transformer. Nothing here refers to the loader itself, so the
+ * weak per-loader type caches stay weak.
+ */
+final class HostClassFiles implements AgentBuilder.LocationStrategy {
+  static final HostClassFiles INSTANCE = new HostClassFiles();
+  /** Bounds what is remembered of a loader that defines classes from many places. */
+  private static final int MAX_SOURCES_PER_LOADER = 64;
+  private static final ClassFileLocator JDK = ClassFileLocator.ForClassLoader.ofPlatformLoader();
+
+  private final Map<ClassLoader, Set<Path>> sources = new WeakHashMap<>();
+
+  private HostClassFiles() {}
+
+  @Override
+  public ClassFileLocator classFileLocator(ClassLoader loader, JavaModule module) {
+    if (loader == null) {
+      return ClassFileLocator.ForClassLoader.ofBootLoader();
+    }
+    return new ClassFileLocator.Compound(
+        new Tolerant(ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader)), JDK,
+        new CodeSources(sourcesOf(loader)));
+  }
+
+  /** The class file {@code internalName} (a/b/C) as {@code loader} would define it, or null. */
+  byte[] read(ClassLoader loader, String internalName) {
+    try {
+      ClassFileLocator.Resolution found = classFileLocator(loader, null)
+          .locate(internalName.replace('/', '.'));
+      return found.isResolved() ? found.resolve() : null;
+    } catch (IOException | RuntimeException | LinkageError unreadable) {
+      return null;
+    }
+  }
+
+  /** Remembers where a class of {@code loader} came from; never throws. */
+  void record(ClassLoader loader, ProtectionDomain domain) {
+    if (loader == null || domain == null) {
+      return;
+    }
+    try {
+      CodeSource source = domain.getCodeSource();
+      URL location = source == null ? null : source.getLocation();
+      if (location == null || !"file".equals(location.getProtocol())) {
+        return;
+      }
+      Path path = Path.of(location.toURI());
+      synchronized (sources) {
+        Set<Path> known = sources.computeIfAbsent(loader, l -> new LinkedHashSet<>());
+        if (known.size() < MAX_SOURCES_PER_LOADER) {
+          known.add(path);
+        }
+      }
+    } catch (Exception | LinkageError unusable) {
+      // a code source that is not a plain file: the loader's own look-up is all there is
+    }
+  }
+
+  private List<Path> sourcesOf(ClassLoader loader) {
+    synchronized (sources) {
+      Set<Path> known = sources.get(loader);
+      return known == null ? List.of() : List.copyOf(known);
+    }
+  }
+
+  /** A host loader's look-up, where an exception thrown by the loader means "not found". */
+  private static final class Tolerant implements ClassFileLocator {
+    private final ClassFileLocator delegate;
+
+    Tolerant(ClassFileLocator delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Resolution locate(String name) {
+      try {
+        return delegate.locate(name);
+      } catch (Exception | LinkageError thrownByHost) {
+        return new Resolution.Illegal(name);
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * Class files read from directories and jars a loader defined classes from, a snapshot taken
+   * when the locator was made. A jar is opened per look-up and closed again: this is the fallback
+   * for hiding loaders only, and keeping jars open would hold undeployed applications' files.
+   */
+  private static final class CodeSources implements ClassFileLocator {
+    private final List<Path> roots;
+
+    CodeSources(List<Path> roots) {
+      this.roots = roots;
+    }
+
+    @Override
+    public Resolution locate(String name) {
+      String file = name.replace('.', '/') + ".class";
+      for (Path root : roots) {
+        try {
+          byte[] found = Files.isDirectory(root) ? fromDirectory(root, file) : fromJar(root, file);
+          if (found != null) {
+            return new Resolution.Explicit(found);
+          }
+        } catch (IOException | RuntimeException unreadable) {
+          // try the next place
+        }
+      }
+      return new Resolution.Illegal(name);
+    }
+
+    private static byte[] fromDirectory(Path root, String file) throws IOException {
+      Path path = root.resolve(file);
+      return Files.isRegularFile(path) ? Files.readAllBytes(path) : null;
+    }
+
+    private static byte[] fromJar(Path root, String file) throws IOException {
+      if (!Files.isRegularFile(root)) {
+        return null;
+      }
+      try (JarFile jar = new JarFile(root.toFile())) {
+        ZipEntry entry = jar.getEntry(file);
+        if (entry == null) {
+          return null;
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+}
