@@ -48,6 +48,22 @@ class HostileLoaderTransformTest {
     assertWoven(new HidingLoader(true));
   }
 
+  @Test
+  void aReturnTypeFoundNowhereCostsOnlyItsOwnMethod() throws Exception {
+    byte[] repository = writeClasses();
+    Files.delete(classes.resolve(ITEM.replace('.', '/') + ".class"));
+    ProtectionDomain domain = new ProtectionDomain(
+        new CodeSource(classes.toUri().toURL(), (Certificate[]) null), null);
+
+    byte[] woven = transformer().transform(new HidingLoader(false), REPOSITORY.replace('.', '/'),
+        null, domain, repository);
+
+    assertThat(failures).as("transformation failures").isEmpty();
+    assertThat(woven).as("listItems was still woven").isNotNull();
+    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memo");
+    assertThat(notices).anyMatch(notice -> notice.contains("findItem is not memoized"));
+  }
+
   private void assertWoven(ClassLoader loader) throws Exception {
     byte[] repository = writeClasses();
     ProtectionDomain domain = new ProtectionDomain(
@@ -71,12 +87,17 @@ class HostileLoaderTransformTest {
         (type, error) -> failures.add(error)).transformer(null);
   }
 
-  /** Item and ItemRepository (findItem returns an Item, listItems a List) as class files on disk. */
+  /**
+   * Item and ItemRepository (findItem returns an Item, findName takes one, listItems returns a
+   * List) as class files on disk.
+   */
   private byte[] writeClasses() throws Exception {
     var item = new ByteBuddy().subclass(Object.class).name(ITEM).make();
     byte[] repository = new ByteBuddy().subclass(Object.class).name(REPOSITORY)
         .defineMethod("findItem", item.getTypeDescription(), Visibility.PUBLIC)
         .withParameters(long.class).intercept(FixedValue.nullValue())
+        .defineMethod("findName", String.class, Visibility.PUBLIC)
+        .withParameters(item.getTypeDescription()).intercept(FixedValue.value("name"))
         .defineMethod("listItems", List.class, Visibility.PUBLIC)
         .intercept(FixedValue.value(List.of()))
         .make().getBytes();
