@@ -33,7 +33,7 @@ final class HostClassFiles implements AgentBuilder.LocationStrategy {
   private static final int MAX_SOURCES_PER_LOADER = 64;
   private static final ClassFileLocator JDK = ClassFileLocator.ForClassLoader.ofPlatformLoader();
 
-  private final Map<ClassLoader, Set<Path>> sources = new WeakHashMap<>();
+  private final Map<ClassLoader, Sources> sources = new WeakHashMap<>();
 
   private HostClassFiles() {}
 
@@ -69,11 +69,18 @@ final class HostClassFiles implements AgentBuilder.LocationStrategy {
       if (location == null || !"file".equals(location.getProtocol())) {
         return;
       }
+      Sources known;
+      synchronized (sources) {
+        known = sources.computeIfAbsent(loader, l -> new Sources());
+        if (known.last == location) {
+          return; // the common case: the loader's classes come from one place after another
+        }
+      }
       Path path = Path.of(location.toURI());
       synchronized (sources) {
-        Set<Path> known = sources.computeIfAbsent(loader, l -> new LinkedHashSet<>());
-        if (known.size() < MAX_SOURCES_PER_LOADER) {
-          known.add(path);
+        known.last = location;
+        if (known.paths.size() < MAX_SOURCES_PER_LOADER) {
+          known.paths.add(path);
         }
       }
     } catch (Exception | LinkageError unusable) {
@@ -83,9 +90,16 @@ final class HostClassFiles implements AgentBuilder.LocationStrategy {
 
   private List<Path> sourcesOf(ClassLoader loader) {
     synchronized (sources) {
-      Set<Path> known = sources.get(loader);
-      return known == null ? List.of() : List.copyOf(known);
+      Sources known = sources.get(loader);
+      return known == null ? List.of() : List.copyOf(known.paths);
     }
+  }
+
+  /** Where one loader's classes came from; never refers to the loader. */
+  private static final class Sources {
+    final Set<Path> paths = new LinkedHashSet<>();
+    /** The location last recorded: a loader shares one CodeSource URL among its classes. */
+    URL last;
   }
 
   /** A host loader's look-up, where an exception thrown by the loader means "not found". */
