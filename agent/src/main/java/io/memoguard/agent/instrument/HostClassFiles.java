@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,34 +73,67 @@ final class HostClassFiles implements AgentBuilder.LocationStrategy {
       Sources known;
       synchronized (sources) {
         known = sources.computeIfAbsent(loader, l -> new Sources());
-        if (known.last == location) {
-          return; // the common case: the loader's classes come from one place after another
-        }
       }
-      Path path = Path.of(location.toURI());
-      synchronized (sources) {
-        known.last = location;
-        if (known.paths.size() < MAX_SOURCES_PER_LOADER) {
-          known.paths.add(path);
-        }
+      if (!known.isLast(location)) {
+        known.add(location, Path.of(location.toURI()));
       }
     } catch (Exception | LinkageError unusable) {
       // a code source that is not a plain file: the loader's own look-up is all there is
     }
   }
 
-  private List<Path> sourcesOf(ClassLoader loader) {
+  private Sources sourcesOf(ClassLoader loader) {
     synchronized (sources) {
       Sources known = sources.get(loader);
-      return known == null ? List.of() : List.copyOf(known.paths);
+      return known == null ? Sources.NONE : known;
     }
   }
 
-  /** Where one loader's classes came from; never refers to the loader. */
+  /**
+   * Where one loader's classes came from, and which class files none of those places has (so a
+   * missing optional dependency is not searched for in every jar again). Never refers to the
+   * loader.
+   */
   private static final class Sources {
-    final Set<Path> paths = new LinkedHashSet<>();
+    static final Sources NONE = new Sources();
+    private static final int MAX_ABSENT = 10_000;
+
+    private final Set<Path> paths = new LinkedHashSet<>();
+    private final Set<String> absent = new HashSet<>();
     /** The location last recorded: a loader shares one CodeSource URL among its classes. */
-    URL last;
+    private URL last;
+    /** Changes with the places, so that "absent" is never concluded from an older list. */
+    private int generation;
+
+    synchronized boolean isLast(URL location) {
+      return last == location;
+    }
+
+    synchronized void add(URL location, Path path) {
+      last = location;
+      if (paths.size() < MAX_SOURCES_PER_LOADER && paths.add(path)) {
+        absent.clear();
+        generation++;
+      }
+    }
+
+    synchronized List<Path> roots() {
+      return List.copyOf(paths);
+    }
+
+    synchronized int generation() {
+      return generation;
+    }
+
+    synchronized boolean isAbsent(String name) {
+      return absent.contains(name);
+    }
+
+    synchronized void markAbsent(String name, int seenGeneration) {
+      if (seenGeneration == generation && absent.size() < MAX_ABSENT) {
+        absent.add(name);
+      }
+    }
   }
 
   /** A host loader's look-up, where an exception thrown by the loader means "not found". */
@@ -124,19 +158,27 @@ final class HostClassFiles implements AgentBuilder.LocationStrategy {
   }
 
   /**
-   * Class files read from directories and jars a loader defined classes from, a snapshot taken
-   * when the locator was made. A jar is opened per look-up and closed again: this is the fallback
-   * for hiding loaders only, and keeping jars open would hold undeployed applications' files.
+   * Class files read from the directories and jars a loader defined classes from. A jar is opened
+   * per look-up and closed again: this is the fallback for hiding loaders only, and keeping jars
+   * open would hold undeployed applications' files.
    */
   private static final class CodeSources implements ClassFileLocator {
-    private final List<Path> roots;
+    private final Sources sources;
 
-    CodeSources(List<Path> roots) {
-      this.roots = roots;
+    CodeSources(Sources sources) {
+      this.sources = sources;
     }
 
     @Override
     public Resolution locate(String name) {
+      if (sources.isAbsent(name)) {
+        return new Resolution.Illegal(name);
+      }
+      int generation = sources.generation();
+      List<Path> roots = sources.roots();
+      if (roots.isEmpty()) {
+        return new Resolution.Illegal(name);
+      }
       String file = name.replace('.', '/') + ".class";
       for (Path root : roots) {
         try {
@@ -148,6 +190,7 @@ final class HostClassFiles implements AgentBuilder.LocationStrategy {
           // try the next place
         }
       }
+      sources.markAbsent(name, generation);
       return new Resolution.Illegal(name);
     }
 
