@@ -2,7 +2,6 @@ package io.memoguard.runtime;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -37,13 +36,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class StructuralDiff {
   /** Unordered sets up to this size are matched element against element; larger ones by position. */
   static final int MATCH_LIMIT = 256;
-
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> c) {
-      return Shape.of(c);
-    }
-  };
 
   private final int maxPairs;
   private final IdentityHashMap<Object, Object> seen = new IdentityHashMap<>();
@@ -120,14 +112,14 @@ final class StructuralDiff {
       return array(p, a, b);
     }
     ClassInfo info = ClassInfo.of(c);
-    Shape shape = SHAPES.get(c);
+    Field[] fields = ValueFields.of(c);
     switch (info.kind) {
       case ClassInfo.GUARDED:
       case ClassInfo.PLAIN:
-        fields(p, shape, a, b, true);
+        fields(p, fields, a, b, true);
         return contents(p, info.contents, a, b);
       case ClassInfo.WRAPPER:
-        fields(p, shape, a, b, false);
+        fields(p, fields, a, b, false);
         return null;
       case ClassInfo.COLLECTION:
       case ClassInfo.MAP:
@@ -206,9 +198,9 @@ final class StructuralDiff {
     return a.equals(b);
   }
 
-  private void fields(Pair p, Shape shape, Object a, Object b, boolean named)
+  private void fields(Pair p, Field[] fields, Object a, Object b, boolean named)
       throws IllegalAccessException {
-    for (Field f : shape.fields) {
+    for (Field f : fields) {
       Object x = f.get(a);
       Object y = f.get(b);
       String step = named ? "." + Paths.bounded(f.getName()) : "";
@@ -382,33 +374,6 @@ final class StructuralDiff {
         sb.append(steps.get(n - 1 - d));
       }
       return sb.toString();
-    }
-  }
-
-  /** The fields that make up an instance's value. */
-  private static final class Shape {
-    final Field[] fields;
-
-    private Shape(Field[] fields) {
-      this.fields = fields;
-    }
-
-    static Shape of(Class<?> c) {
-      boolean wrapper = ClassInfo.isJdk(c.getName());
-      List<Field> fields = new ArrayList<>();
-      for (Class<?> k = c; k != null && k != Object.class && (wrapper || !ClassInfo.isJdk(k.getName()));
-          k = k.getSuperclass()) {
-        for (Field f : k.getDeclaredFields()) {
-          int m = f.getModifiers();
-          if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
-              || f.getName().equals(Guarded.TRACKER_FIELD) || f.getName().startsWith("$$_hibernate_")
-              || !f.trySetAccessible()) {
-            continue;
-          }
-          fields.add(f);
-        }
-      }
-      return new Shape(fields.toArray(new Field[0]));
     }
   }
 }
