@@ -2,7 +2,6 @@ package io.memoguard.runtime;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,11 +21,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Finds the first difference between a memoized value and a fresh result of the same call (verify
- * mode). A class that overrides {@code equals} is compared with it; anything else is compared
- * field by field, reflectively, with the rules the {@link GraphWalker} uses: transient, synthetic
- * and Hibernate {@code $$_hibernate_*} fields are not part of the value, JDK collections, maps and
- * arrays are compared element by element, and no getter or iterator of an application class runs
- * (Hibernate classes and proxies are never asked for {@code equals} either: it would load them).
+ * mode). Application objects are compared field by field, reflectively, with the rules the
+ * {@link GraphWalker} uses: transient, synthetic and Hibernate {@code $$_hibernate_*} fields are
+ * not part of the value, JDK collections, maps and arrays are compared element by element, and no
+ * method of an application class runs: not its equals, hashCode, compareTo or toString, nor a
+ * getter or iterator (they may have side effects, throw, or load lazily). Only immutable JDK
+ * values are compared with their own (JDK) equals. Unordered sets and hash maps are matched
+ * element against element (key against key) structurally, never by hashing, so equal contents
+ * in a different iteration order are the same.
  *
  * <p>Breadth-first over pairs of objects, so the path reported is a shortest one; a pair already
  * compared is not compared again, which also ends cycles.
@@ -34,13 +36,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class StructuralDiff {
   /** Unordered sets up to this size are matched element against element; larger ones by position. */
   static final int MATCH_LIMIT = 256;
-
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> c) {
-      return Shape.of(c);
-    }
-  };
 
   private final int maxPairs;
   private final IdentityHashMap<Object, Object> seen = new IdentityHashMap<>();
@@ -117,17 +112,14 @@ final class StructuralDiff {
       return array(p, a, b);
     }
     ClassInfo info = ClassInfo.of(c);
-    Shape shape = SHAPES.get(c);
+    Field[] fields = ValueFields.of(c);
     switch (info.kind) {
       case ClassInfo.GUARDED:
       case ClassInfo.PLAIN:
-        if (shape.usesEquals) {
-          return a.equals(b) ? null : "";
-        }
-        fields(p, shape, a, b, true);
+        fields(p, fields, a, b, true);
         return contents(p, info.contents, a, b);
       case ClassInfo.WRAPPER:
-        fields(p, shape, a, b, false);
+        fields(p, fields, a, b, false);
         return null;
       case ClassInfo.COLLECTION:
       case ClassInfo.MAP:
@@ -180,7 +172,7 @@ final class StructuralDiff {
         return jdkEquals(a, b) ? null : "";
       case ClassInfo.LEAF:
       default:
-        return leafSame(c, shape, a, b) ? null : "";
+        return leafSame(c, a, b) ? null : "";
     }
   }
 
@@ -191,21 +183,24 @@ final class StructuralDiff {
 
   /**
    * Leaves: immutable JDK values (String, boxes, java.time, BigDecimal, UUID) compare with their
-   * equals; enums by identity; an application class without fields with its equals if it has one.
+   * equals; enums by identity. An application class without fields of its own has no value to
+   * compare beyond its class (which matched). A JDK container the walker does not look into may
+   * hold application objects, whose equals its own would call: not judged.
    */
-  private static boolean leafSame(Class<?> c, Shape shape, Object a, Object b) {
+  private static boolean leafSame(Class<?> c, Object a, Object b) {
     if (a instanceof Enum) {
       return false; // a != b was checked
     }
-    if (ClassInfo.isJdk(c)) {
-      return a.equals(b);
+    if (!ClassInfo.isJdk(c) || a instanceof Iterable || a instanceof Map
+        || a instanceof Map.Entry) {
+      return true;
     }
-    return !shape.usesEquals || a.equals(b);
+    return a.equals(b);
   }
 
-  private void fields(Pair p, Shape shape, Object a, Object b, boolean named)
+  private void fields(Pair p, Field[] fields, Object a, Object b, boolean named)
       throws IllegalAccessException {
-    for (Field f : shape.fields) {
+    for (Field f : fields) {
       Object x = f.get(a);
       Object y = f.get(b);
       String step = named ? "." + Paths.bounded(f.getName()) : "";
@@ -379,53 +374,6 @@ final class StructuralDiff {
         sb.append(steps.get(n - 1 - d));
       }
       return sb.toString();
-    }
-  }
-
-  /** The fields that make up an instance's value, and whether its own equals decides instead. */
-  private static final class Shape {
-    final Field[] fields;
-    final boolean usesEquals;
-
-    private Shape(Field[] fields, boolean usesEquals) {
-      this.fields = fields;
-      this.usesEquals = usesEquals;
-    }
-
-    static Shape of(Class<?> c) {
-      boolean wrapper = ClassInfo.isJdk(c);
-      List<Field> fields = new ArrayList<>();
-      for (Class<?> k = c; k != null && k != Object.class && (wrapper || !ClassInfo.isJdk(k));
-          k = k.getSuperclass()) {
-        for (Field f : k.getDeclaredFields()) {
-          int m = f.getModifiers();
-          if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
-              || f.getName().equals(Guarded.TRACKER_FIELD) || f.getName().startsWith("$$_hibernate_")
-              || !f.trySetAccessible()) {
-            continue;
-          }
-          fields.add(f);
-        }
-      }
-      return new Shape(fields.toArray(new Field[0]), !wrapper && overridesEquals(c));
-    }
-
-    /**
-     * Records are compared by component, which is what their equals does, but with a path.
-     * Hibernate's collections and proxies are never asked: their equals initializes them, which
-     * would run a query the host did not run.
-     */
-    private static boolean overridesEquals(Class<?> c) {
-      String name = c.getName();
-      // a record's equals is its components' equals: comparing them here finds the path too
-      if (c.isRecord() || name.startsWith("org.hibernate.") || name.contains("$HibernateProxy")) {
-        return false;
-      }
-      try {
-        return c.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
-      } catch (NoSuchMethodException | RuntimeException | LinkageError e) {
-        return false;
-      }
     }
   }
 }

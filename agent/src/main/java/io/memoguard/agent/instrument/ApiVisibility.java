@@ -18,8 +18,17 @@ final class ApiVisibility {
       return false;
     }
     synchronized (seen) {
-      return seen.computeIfAbsent(loader, l -> new HashMap<>())
-          .computeIfAbsent(resource, r -> loader.getResource(r) != null);
+      Boolean known = seen.computeIfAbsent(loader, l -> new HashMap<>()).get(resource);
+      if (known != null) {
+        return known;
+      }
     }
+    // outside the lock: the look-up runs the host loader's code
+    boolean sees = HostClassFiles.INSTANCE.read(loader,
+        resource.substring(0, resource.length() - ".class".length())) != null;
+    synchronized (seen) {
+      seen.computeIfAbsent(loader, l -> new HashMap<>()).put(resource, sees);
+    }
+    return sees;
   }
 }

@@ -3,7 +3,9 @@ package io.memoguard.agent.instrument;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.runtime.Memo;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -46,21 +48,21 @@ public final class Instrumenter {
         .with(new WeakTypePoolCache())
         // The cached type descriptions keep their class file locator; a strong one would keep the
         // class loader, the very key of the weak cache, and so every undeployed application.
-        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+        .with(HostClassFiles.INSTANCE)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(new FailureListener())
         .ignore((type, loader, module, redefined, domain) -> isIgnored(type.getName(), loader));
     if (inst != null) {
       builder = builder.assureReadEdgeTo(inst, Memo.class);
     }
-    return planner.prefilter(builder
+    return new RecordingCodeSources(planner.prefilter(builder
         .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
         .transform(this::transform)
-        .makeRaw());
+        .makeRaw()));
   }
 
   private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-      ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
+      ClassLoader loader, JavaModule module, ProtectionDomain domain) {
     return planner.apply(builder, type, loader);
   }
 
@@ -75,6 +77,31 @@ public final class Instrumenter {
     return loader == null || name.startsWith("java.") || name.startsWith("jdk.internal.")
         || name.startsWith("sun.") || name.startsWith("com.sun.") || name.startsWith("io.memoguard.")
         || name.startsWith("net.bytebuddy.");
+  }
+
+  /** Tells {@link HostClassFiles} where each class came from before anything describes it. */
+  private static final class RecordingCodeSources implements ClassFileTransformer {
+    private final ClassFileTransformer delegate;
+
+    RecordingCodeSources(ClassFileTransformer delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className,
+        Class<?> classBeingRedefined, ProtectionDomain domain, byte[] classfileBuffer)
+        throws IllegalClassFormatException {
+      HostClassFiles.INSTANCE.record(loader, domain);
+      return delegate.transform(module, loader, className, classBeingRedefined, domain,
+          classfileBuffer);
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+        ProtectionDomain domain, byte[] classfileBuffer) throws IllegalClassFormatException {
+      HostClassFiles.INSTANCE.record(loader, domain);
+      return delegate.transform(loader, className, classBeingRedefined, domain, classfileBuffer);
+    }
   }
 
   private final class FailureListener extends AgentBuilder.Listener.Adapter {

@@ -128,34 +128,34 @@ public final class JdkHandOffInstrumenter {
     switch (type.getName()) {
       case THREAD_POOL:
         return builder
-            .visit(Advice.to(HandOffAdvice.CaptureFirst.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.CaptureFirst.class)
                 .on(named("execute").and(takesArguments(Runnable.class))))
-            .visit(Advice.to(HandOffAdvice.DiscardFirst.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.DiscardFirst.class)
                 .on(named("reject").and(takesArguments(Runnable.class))))
             .visit(new AsmVisitorWrapper.ForDeclaredMethods()
                 .method(named("runWorker"), JdkHandOffInstrumenter::runThroughHandOff));
       case FORK_JOIN_POOL:
         return builder
-            .visit(Advice.to(HandOffAdvice.CaptureFirst.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.CaptureFirst.class)
                 .on(namedOneOf("externalPush", "externalSubmit", "lazySubmit")
                     .and(takesArguments(1)).and(takesArgument(0, named(FORK_JOIN_TASK)))))
-            .visit(Advice.to(HandOffAdvice.CaptureSecond.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.CaptureSecond.class)
                 .on(named("poolSubmit").and(takesArguments(2))
                     .and(takesArgument(1, named(FORK_JOIN_TASK)))));
       case FORK_JOIN_TASK:
         return builder
-            .visit(Advice.to(HandOffAdvice.CaptureThis.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.CaptureThis.class)
                 .on(named("fork").and(takesArguments(0))))
-            .visit(Advice.to(HandOffAdvice.RunThis.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.RunThis.class)
                 .on(named("doExec").and(takesArguments(0))));
       case FUTURE_THREAD_PER_TASK:
-        return builder.visit(Advice.to(HandOffAdvice.WrapFirst.class)
+        return builder.visit(AgentClassFiles.to(HandOffAdvice.WrapFirst.class)
             .on(named("execute").and(takesArguments(Runnable.class))));
       case VIRTUAL_THREAD:
         return builder
-            .visit(Advice.to(HandOffAdvice.CaptureThis.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.CaptureThis.class)
                 .on(named("start").and(not(isStatic()))))
-            .visit(Advice.to(HandOffAdvice.RunThread.class)
+            .visit(AgentClassFiles.to(HandOffAdvice.RunThread.class)
                 .on(named("run").and(takesArguments(Runnable.class))));
       default:
         return builder;

@@ -56,13 +56,14 @@ final class MethodRules {
   /** Null when results of the method can be memoized, else why not. */
   static String whyNotMemoizable(MethodDescription method) {
     TypeDescription returned = method.getReturnType().asErasure();
-    if (returned.represents(void.class)) {
-      return "it returns void";
-    }
-    if (returned.isPrimitive() || returned.isArray()) {
-      return null;
-    }
+    // a class file the loader does not show: the type is known by name only
     try {
+      if (returned.represents(void.class)) {
+        return "it returns void";
+      }
+      if (returned.isPrimitive() || returned.isArray()) {
+        return null;
+      }
       for (String name : UNMEMOIZABLE_RETURNS) {
         if (returned.getName().equals(name) || returned.isAssignableTo(typeNamed(name))) {
           return "it returns " + returned.getName() + ", which is consumed or completed later";

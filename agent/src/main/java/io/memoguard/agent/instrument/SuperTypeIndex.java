@@ -1,6 +1,5 @@
 package io.memoguard.agent.instrument;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -97,10 +96,9 @@ final class SuperTypeIndex {
   }
 
   /** The header of {@code name}'s class file as the loader sees it, null when there is none. */
-  private static ClassReader read(ClassLoader loader, String name) throws java.io.IOException {
-    // the same look-up Byte Buddy's class file locator makes, so both see the same class file
-    try (InputStream in = loader.getResourceAsStream(name + ".class")) {
-      return in == null ? null : new ClassReader(in.readAllBytes());
-    }
+  private static ClassReader read(ClassLoader loader, String name) {
+    // the same look-up Byte Buddy's type pool makes, so both see the same class file
+    byte[] classFile = HostClassFiles.INSTANCE.read(loader, name);
+    return classFile == null ? null : new ClassReader(classFile);
   }
 }

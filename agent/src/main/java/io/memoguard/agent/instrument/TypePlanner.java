@@ -223,7 +223,7 @@ final class TypePlanner {
       }
     }
     if (type.getName().equals(HIBERNATE_SESSION)) {
-      builder = builder.visit(Advice.to(PersistenceContextAdvice.class).on(isConstructor()));
+      builder = builder.visit(AgentClassFiles.to(PersistenceContextAdvice.class).on(isConstructor()));
     }
     builder = visit(builder, BoundaryAdvice.class, boundaryMethods);
     builder = visit(builder, ServletBoundaryAdvice.class, servletBoundaryMethods);
@@ -240,7 +240,7 @@ final class TypePlanner {
 
   private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Class<?> advice,
       List<MethodDescription> methods) {
-    return methods.isEmpty() ? builder : visit(builder, Advice.to(advice), methods);
+    return methods.isEmpty() ? builder : visit(builder, AgentClassFiles.to(advice), methods);
   }
 
   private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Advice advice,
@@ -254,10 +254,9 @@ final class TypePlanner {
 
   /** The memoize advice with a rule's {@link RuleConstant} and verify-mode constant woven in. */
   private static Advice memoAdvice(long adviceKey) {
-    return MEMO_ADVICE.computeIfAbsent(adviceKey, k -> Advice.withCustomMapping()
+    return MEMO_ADVICE.computeIfAbsent(adviceKey, k -> AgentClassFiles.to(Advice.withCustomMapping()
         .bind(MutationMode.class, (int) (k >>> 32))
-        .bind(MemoMode.class, (int) (long) k)
-        .to(MemoAdvice.class));
+        .bind(MemoMode.class, (int) (long) k), MemoAdvice.class));
   }
 
   private static long adviceKey(int ruleConstant, int memoMode) {
