@@ -653,7 +653,7 @@ met_mem=$(yes_no "$mem_delta - ($memp_delta > 0 ? $memp_delta : 0) <= 1024")
   echo "| agent start-up (its own log line: premain start to instrumentation installed) | $agent_startup_ms | $(tr '\n' ' ' <"$work/startup.agentms") | | |"
   echo "| transform-ms (summary line at exit: time inside the agent's transformers) | $transform_ms | $(tr '\n' ' ' <"$work/startup.transformms") | | |"
   echo
-  echo "The repository's README and issue quote about 1 s of overhead on a quiet machine; the wall times"
+  echo "The issue quotes about 1 s of overhead on a quiet machine; the wall times"
   echo "here stretch with the machine's load (see the load average above), the CPU times much less."
   echo
   echo "Where it goes (one run each with \`-Xlog:class+load=info:file=...:uptime\`):"

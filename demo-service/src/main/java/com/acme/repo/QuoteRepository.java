@@ -6,7 +6,7 @@ import com.acme.domain.Quote;
 /**
  * Issues price quotes. Named like a repository and matched by the demo's memoize rule, but every
  * call creates a new quote: memoizing it would hand two callers the same reference. Verify mode
- * reports exactly that (README, "Verify mode").
+ * reports exactly that (docs/OPERATIONS.md, "Verify mode").
  */
 public class QuoteRepository {
   private final Db db;
