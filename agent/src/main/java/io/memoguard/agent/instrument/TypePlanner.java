@@ -12,6 +12,20 @@ import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Mode;
 import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.config.Selector;
+import io.memoguard.agent.instrument.advice.BoundaryAdvice;
+import io.memoguard.agent.instrument.advice.ClearRequestAdvice;
+import io.memoguard.agent.instrument.advice.ClearTypeAdvice;
+import io.memoguard.agent.instrument.advice.JdbcWriteAdvice;
+import io.memoguard.agent.instrument.advice.MemoAdvice;
+import io.memoguard.agent.instrument.advice.MemoMode;
+import io.memoguard.agent.instrument.advice.MutationMode;
+import io.memoguard.agent.instrument.advice.PersistenceContextAdvice;
+import io.memoguard.agent.instrument.advice.ServletBoundaryAdvice;
+import io.memoguard.agent.instrument.classfile.AgentClassFiles;
+import io.memoguard.agent.instrument.classfile.ApiVisibility;
+import io.memoguard.agent.instrument.classfile.NeverInstrumented;
+import io.memoguard.agent.instrument.handoff.HandOffAdvice;
+import io.memoguard.agent.instrument.prefilter.RelevancePrefilter;
 import io.memoguard.runtime.RuleConstant;
 import io.memoguard.runtime.Settings;
 import io.memoguard.runtime.Verify;
@@ -34,7 +48,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * configured), memoized reads, and invalidating writes.
  */
 final class TypePlanner {
-  static final String JDK_HTTP_CHAIN = "com.sun.net.httpserver.Filter$Chain";
+  static final String JDK_HTTP_CHAIN = NeverInstrumented.JDK_HTTP_CHAIN;
   static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
   /**
    * The memoize advice per pair of woven constants: the rule constant (on-mutation mode and park

@@ -1,8 +1,8 @@
 package io.memoguard.agent.report;
 
-import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
+import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.runtime.Stats;
 
 /**
