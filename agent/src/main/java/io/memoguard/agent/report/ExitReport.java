@@ -15,10 +15,6 @@ public final class ExitReport implements Runnable {
   private final FieldBarrierTransformer barriers;
   private final LogEventSink sink;
 
-  public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers) {
-    this(log, usage, barriers, null);
-  }
-
   /** @param sink the sink whose mutation sites to list, or null for none */
   public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers,
       LogEventSink sink) {
