@@ -281,19 +281,9 @@ final class TypePlanner {
     return mode == null ? Verify.INHERIT : mode == Mode.VERIFY ? Verify.VERIFY : Verify.MEMOIZE;
   }
 
+  /** A rule without its own {@code on-mutation} follows the global one. */
   static int mode(OnMutation onMutation) {
-    if (onMutation == null) {
-      return Settings.GLOBAL;
-    }
-    switch (onMutation) {
-      case LOG:
-        return Settings.LOG;
-      case FAIL:
-        return Settings.FAIL;
-      case INVALIDATE:
-      default:
-        return Settings.INVALIDATE;
-    }
+    return onMutation == null ? Settings.GLOBAL : MutationModes.of(onMutation);
   }
 
   private void noticeOnce(String message) {
