@@ -1,9 +1,9 @@
 /**
- * Byte Buddy planning: which host types get which advice. {@link
- * io.memoguard.agent.instrument.Instrumenter} installs one agent builder whose {@link
- * io.memoguard.agent.instrument.TypePlanner} matches servlet and JDK HTTP boundaries, entry
- * points, memoize and invalidate rules, default invalidation, Hibernate and JDBC writes, and
- * applies the advice of {@code instrument.advice}. The other mechanisms live in sub-packages:
+ * Byte Buddy planning: which host types get which advice. {@code Instrumenter} installs one
+ * agent builder whose {@code TypePlanner} composes planning units, each a type matcher next to
+ * the advice of {@code instrument.advice} it applies: {@code RequestBoundaries} (servlet and JDK
+ * HTTP boundaries, entry points, servlet async start), {@code MethodRulePlan} (memoize and
+ * invalidate rules, default invalidation), and the Hibernate session and JDBC writes. The other mechanisms live in sub-packages:
  * {@code barrier} (ASM field write barriers), {@code handoff} (JDK executor retransformation),
  * {@code reflect} (reflective and field-handle writes in JDK classes), {@code prefilter} (the
  * start-up class-file filter in front of Byte Buddy) and {@code classfile} (class-file look-ups
