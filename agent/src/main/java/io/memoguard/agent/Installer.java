@@ -3,14 +3,14 @@ package io.memoguard.agent;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
-import io.memoguard.agent.instrument.FieldBarrierTransformer;
-import io.memoguard.agent.instrument.FieldHandleTransformer;
 import io.memoguard.agent.instrument.Instrumenter;
-import io.memoguard.agent.instrument.JdkHandOffInstrumenter;
-import io.memoguard.agent.instrument.ReflectiveWriteTransformer;
+import io.memoguard.agent.instrument.MutationModes;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
+import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
+import io.memoguard.agent.instrument.handoff.JdkHandOffInstrumenter;
+import io.memoguard.agent.instrument.reflect.FieldHandleTransformer;
+import io.memoguard.agent.instrument.reflect.ReflectiveWriteTransformer;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
 import io.memoguard.agent.report.LogEventSink;
@@ -46,8 +46,8 @@ final class Installer {
     RuleUsage usage = new RuleUsage();
     new Instrumenter(config, usage, log::info, onFailure).install(inst);
     LogEventSink sink = new LogEventSink(log);
-    Settings.configure(mode(config.onMutation()), config.maxEntries(), config.maxGraphObjects(),
-        config.guardPackages().toArray(new String[0]), sink);
+    Settings.configure(MutationModes.of(config.onMutation()), config.maxEntries(),
+        config.maxGraphObjects(), config.guardPackages().toArray(new String[0]), sink);
     if (barriers != null) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
@@ -121,17 +121,5 @@ final class Installer {
   private static String parkingRules(AgentConfig config) {
     long parking = config.memoize().stream().filter(MemoRule::parks).count();
     return parking == 0 ? "" : ", " + parking + " memoize rule(s) with park: true";
-  }
-
-  private static int mode(OnMutation onMutation) {
-    switch (onMutation) {
-      case LOG:
-        return Settings.LOG;
-      case FAIL:
-        return Settings.FAIL;
-      case INVALIDATE:
-      default:
-        return Settings.INVALIDATE;
-    }
   }
 }

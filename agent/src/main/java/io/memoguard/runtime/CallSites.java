@@ -41,10 +41,6 @@ final class CallSites {
     return new String[] {format(write), via};
   }
 
-  static String[] writeSite() {
-    return writeSite(false);
-  }
-
   /** The caller of the memoized method whose advice is running (the advice is inlined into it). */
   static String callerOfMemoized() {
     return WALKER.walk(s -> s

@@ -40,11 +40,6 @@ final class Parking {
     }
   }
 
-  /** Calls running now with a parking rule; for tests and diagnostics. */
-  static int running() {
-    return RUNNING.size();
-  }
-
   /** At most one line per site and minute, with the number of timeouts it stands for. */
   private static void reportTimeout(Site site, int millis) {
     site.parkTimeouts.incrementAndGet();

@@ -59,11 +59,6 @@ public final class Settings {
         : MemoryBudget.fraction(MemoryBudget.DEFAULT_TOTAL_FRACTION);
   }
 
-  /** Turns memoization off for requests that start from now on (tests, shutdown). */
-  public static void disable() {
-    enabled = false;
-  }
-
   static boolean isGuardedClass(String className) {
     for (String prefix : guardPackagePrefixes) {
       if (className.startsWith(prefix)) {

@@ -58,11 +58,7 @@ final class Site {
     this.display = type + "." + method;
   }
 
-  /** A site that belongs to no class, for callers without one (tests). */
-  static Site of(String id) {
-    return of(null, id, INHERIT);
-  }
-
+  /** A site that belongs to no class (the rule-constant tests key sites this way). */
   static Site of(String id, int constant) {
     return of(null, id, constant);
   }

@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.agent.instrument.classfile.NeverInstrumented;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +62,6 @@ final class InheritedWrites {
   }
 
   private static boolean isJdk(TypeDefinition type) {
-    String name = type.asErasure().getName();
-    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.");
+    return NeverInstrumented.isJdkSuperclass(type.asErasure().getName());
   }
 }

@@ -1,6 +1,10 @@
 package io.memoguard.agent.instrument;
 
 import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
+import io.memoguard.agent.instrument.classfile.HostClassFiles;
+import io.memoguard.agent.instrument.classfile.NeverInstrumented;
+import io.memoguard.agent.instrument.classfile.WeakTypePoolCache;
 import io.memoguard.runtime.Memo;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
@@ -71,12 +75,7 @@ public final class Instrumenter {
    * the only place that sees every exchange when handlers are lambdas (which no transformer sees).
    */
   static boolean isIgnored(String name, ClassLoader loader) {
-    if (name.equals(TypePlanner.JDK_HTTP_CHAIN)) {
-      return false;
-    }
-    return loader == null || name.startsWith("java.") || name.startsWith("jdk.internal.")
-        || name.startsWith("sun.") || name.startsWith("com.sun.") || name.startsWith("io.memoguard.")
-        || name.startsWith("net.bytebuddy.");
+    return NeverInstrumented.isSkippedByAdvice(name, loader);
   }
 
   /** Tells {@link HostClassFiles} where each class came from before anything describes it. */

@@ -1,8 +1,8 @@
 package io.memoguard.agent.report;
 
-import io.memoguard.agent.instrument.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
+import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.runtime.Stats;
 
 /**
@@ -14,10 +14,6 @@ public final class ExitReport implements Runnable {
   private final RuleUsage usage;
   private final FieldBarrierTransformer barriers;
   private final LogEventSink sink;
-
-  public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers) {
-    this(log, usage, barriers, null);
-  }
 
   /** @param sink the sink whose mutation sites to list, or null for none */
   public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers,

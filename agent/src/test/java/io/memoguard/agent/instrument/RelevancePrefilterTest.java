@@ -2,17 +2,18 @@ package io.memoguard.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.agent.config.AgentConfig;
-import io.memoguard.agent.config.Glob;
-import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
-import io.memoguard.agent.config.Selector;
 import com.example.hierarchy.Hierarchy.Child;
 import com.example.hierarchy.Hierarchy.Middle;
 import com.example.hierarchy.Hierarchy.OrderRepository;
 import com.example.hierarchy.Hierarchy.Parent;
 import com.example.hierarchy.Hierarchy.Target;
 import com.example.hierarchy.Hierarchy.Unrelated;
+import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.config.Glob;
+import io.memoguard.agent.config.MemoRule;
+import io.memoguard.agent.config.OnMutation;
+import io.memoguard.agent.config.Selector;
+import io.memoguard.agent.instrument.prefilter.RelevancePrefilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

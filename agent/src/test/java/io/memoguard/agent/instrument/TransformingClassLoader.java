@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import java.util.List;
 
 /**

@@ -1,0 +1,14 @@
+package io.memoguard.agent.instrument.advice;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the advice parameter that receives the memoize rule's {@code mode} (memoize or verify,
+ * {@link io.memoguard.runtime.Verify}) as a constant woven into each memoized method.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface MemoMode {}

@@ -1,0 +1,81 @@
+package io.memoguard.agent.instrument.barrier;
+
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Inserts the barrier before each {@code PUTFIELD} on a guarded class. The inserted code only
+ * shuffles the operand stack and calls {@code Barrier.write(obj, field)}: it has no branch, so
+ * no stack map frame changes and no class has to be loaded to recompute frames.
+ *
+ * <pre>
+ *   [obj, v]     SWAP; DUP_X1            (DUP2_X1; POP2; DUP_X2 for long and double)
+ *   [obj, v, obj] LDC "Class.field"; INVOKESTATIC Barrier.write
+ *   [obj, v]     PUTFIELD
+ * </pre>
+ *
+ * It reads the tracker field directly only in the class that declares it, for writes to its own
+ * fields (a setter): elsewhere the class declaring the written field may have no tracker at run
+ * time (its own transformation failed, it loaded before the agent or from the boot class path, or
+ * another loader defined it with another superclass), and a field reference that does not resolve
+ * would throw NoSuchFieldError in the host.
+ */
+final class BarrierMethodVisitor extends MethodVisitor {
+  private static final String BARRIER = "io/memoguard/runtime/Barrier";
+
+  private final GuardPolicy policy;
+  private final String className;
+  private final boolean constructor;
+  private final Runnable onChange;
+  private final java.util.function.BooleanSupplier ownTracker;
+
+  /** @param ownTracker whether the class being rewritten declares the tracker field itself */
+  BarrierMethodVisitor(MethodVisitor next, GuardPolicy policy, String className, boolean constructor,
+      java.util.function.BooleanSupplier ownTracker, Runnable onChange) {
+    super(Opcodes.ASM9, next);
+    this.ownTracker = ownTracker;
+    this.policy = policy;
+    this.className = className;
+    this.constructor = constructor;
+    this.onChange = onChange;
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    if (opcode == Opcodes.PUTFIELD && needsBarrier(owner, name)) {
+      boolean wide = "J".equals(descriptor) || "D".equals(descriptor);
+      if (wide) {
+        super.visitInsn(Opcodes.DUP2_X1);
+        super.visitInsn(Opcodes.POP2);
+        super.visitInsn(Opcodes.DUP_X2);
+      } else {
+        super.visitInsn(Opcodes.SWAP);
+        super.visitInsn(Opcodes.DUP_X1);
+      }
+      if (owner.equals(className) && ownTracker.getAsBoolean()) {
+        // provably there: this very class declares the tracker field
+        super.visitInsn(Opcodes.DUP);
+        super.visitFieldInsn(Opcodes.GETFIELD, owner, BarrierClassVisitor.TRACKER,
+            "Ljava/lang/Object;");
+        super.visitLdcInsn(owner.replace('/', '.') + "." + name);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "writeOwn",
+            "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
+      } else {
+        super.visitLdcInsn(owner.replace('/', '.') + "." + name);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIER, "write",
+            "(Ljava/lang/Object;Ljava/lang/String;)V", false);
+      }
+      onChange.run();
+    }
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  private boolean needsBarrier(String owner, String name) {
+    if (!policy.isGuarded(owner) || BarrierClassVisitor.TRACKER.equals(name)) {
+      return false;
+    }
+    // A constructor may write its own fields before the super constructor ran, when 'this' cannot
+    // be read yet; an object under construction is not part of a cached value anyway.
+    return !(constructor && owner.equals(className));
+  }
+}
