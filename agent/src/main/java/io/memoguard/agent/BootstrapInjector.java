@@ -15,7 +15,8 @@ import java.util.jar.JarOutputStream;
 /**
  * Puts the runtime package on the bootstrap class path, so that instrumented classes of every class
  * loader (servlet containers, Spring Boot's nested jars, JDK proxies) resolve the same runtime. Only
- * that package goes there: the rest of the agent stays invisible to the host.
+ * that package goes there. The rest of the agent is on the system class path, as every
+ * {@code -javaagent} jar is, with its libraries shaded so that they cannot collide with the host's.
  */
 final class BootstrapInjector {
   static final String RUNTIME_PREFIX = "io/memoguard/runtime/";

@@ -1,9 +1,10 @@
 package io.memoguard.runtime;
 
 /**
- * Configuration the runtime needs at call time, set once by the agent before any class is
- * instrumented. Plain static fields: they are written before instrumentation is installed, which
- * happens-before any instrumented code runs.
+ * Configuration the runtime needs at call time, set by the agent at start-up. Some of it is set
+ * after instrumentation is installed (woven code may already run on other threads, and a
+ * run-time attach finds the application running), so the fields are volatile: woven code reads
+ * the defaults until then, which keep every call running as without the agent.
  */
 public final class Settings {
   /** For a memoize rule without its own on-mutation: the global mode applies. */
