@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -14,8 +13,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -34,6 +31,15 @@ import java.util.concurrent.atomic.LongAdder;
  * How {@link GraphWalker} treats the instances of one class, computed once per class. Cached in a
  * {@link ClassValue} so that the cache lives and dies with the class (no class loader leaks from
  * the bootstrap class path).
+ *
+ * <p>Each snapshot kind below is handled in three switches besides its classification here: at
+ * store in {@code GraphWalker.process} (what is followed and what is snapshotted), at a hit in
+ * {@code Graph.check} (the snapshot compared with the object now) and in verify mode in
+ * {@code StructuralDiff.compare} (a memoized value compared with a fresh one). The state of the
+ * mutable JDK values is read in {@link JdkValues} for all three. LEAF, GUARDED, WRAPPER, OPTIONAL
+ * and CONSUMABLE take no snapshot of their own, so {@code Graph.check} has no case for them;
+ * CONSUMABLE never reaches a graph. Adding a kind means a case in each switch and a sample in
+ * {@code SnapshotKindsTest}, which fails for a kind that has none.
  */
 final class ClassInfo {
   /** Neither followed nor watched: immutable, or a JDK object we cannot inspect without running its code. */
@@ -65,48 +71,6 @@ final class ClassInfo {
   static final byte BITSET = 18;
   /** A cursor, resource or opaque JDK state ({@link Consumables}): the value is not memoized. */
   static final byte CONSUMABLE = 19;
-
-  /**
-   * JDK collections and maps whose forEach runs JDK code only. Wrappers (Collections.unmodifiable*,
-   * synchronized*, checked*), AbstractList.subList and sorted sub-map views are missing on purpose:
-   * iterating them runs the wrapped collection's iterator or the keys' compareTo, which may be
-   * application code (a Hibernate PersistentBag behind an unmodifiableList loads on iteration).
-   * Known gap: a TreeSet or ConcurrentSkipListSet returned by subSet/headSet/tailSet compares
-   * elements at its bounds while iterating, and cannot be told from a full set without reflection.
-   */
-  private static final Set<String> ITERABLE = Set.of(
-      "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
-      "java.util.ArrayDeque", "java.util.PriorityQueue", "java.util.HashSet",
-      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.RegularEnumSet",
-      "java.util.JumboEnumSet", "java.util.Arrays$ArrayList", "java.util.ArrayList$SubList",
-      "java.util.Collections$EmptyList", "java.util.Collections$EmptySet",
-      "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
-      "java.util.HashMap$KeySet", "java.util.HashMap$Values", "java.util.HashMap$EntrySet",
-      "java.util.LinkedHashMap$LinkedKeySet", "java.util.LinkedHashMap$LinkedValues",
-      "java.util.LinkedHashMap$LinkedEntrySet",
-      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
-      "java.util.IdentityHashMap", "java.util.EnumMap", "java.util.Hashtable",
-      "java.util.Properties", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonMap",
-      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
-      "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
-      "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
-      "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.PriorityBlockingQueue",
-      "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentHashMap",
-      "java.util.concurrent.ConcurrentHashMap$KeySetView",
-      "java.util.concurrent.ConcurrentHashMap$ValuesView",
-      "java.util.concurrent.ConcurrentSkipListMap");
-
-  /** Entries whose getKey/getValue read their own fields. */
-  private static final Set<String> ENTRIES = Set.of(
-      "java.util.HashMap$Node", "java.util.HashMap$TreeNode", "java.util.LinkedHashMap$Entry",
-      "java.util.TreeMap$Entry", "java.util.AbstractMap$SimpleEntry",
-      "java.util.AbstractMap$SimpleImmutableEntry", "java.util.KeyValueHolder",
-      "java.util.Hashtable$Entry", "java.util.concurrent.ConcurrentHashMap$MapEntry",
-      "java.util.concurrent.ConcurrentHashMap$Node");
-
-  /** Methods through which a JDK forEach could reach code of an application subclass. */
-  private static final Set<String> ITERATION_METHODS =
-      Set.of("forEach", "iterator", "listIterator", "spliterator", "entrySet");
 
   /** Primitive arrays up to this length are copied; longer ones are only hashed, to bound memory. */
   static final int ARRAY_COPY_LIMIT = 4096;
@@ -274,10 +238,10 @@ final class ClassInfo {
     if (!collection && !map && !entry) {
       return Consumables.opaqueJdkState(c) ? CONSUMABLE_INFO : LEAF_INFO;
     }
-    if (ITERABLE.contains(name) || name.startsWith("java.util.ImmutableCollections$")) {
+    if (JdkCollections.iterates(name)) {
       return new ClassInfo(collection ? COLLECTION : map ? MAP : ENTRY);
     }
-    if (entry && ENTRIES.contains(name)) {
+    if (entry && JdkCollections.isEntry(name)) {
       return new ClassInfo(ENTRY);
     }
     if (name.startsWith("java.util.") && !name.startsWith("java.util.WeakHashMap")) {
@@ -303,11 +267,6 @@ final class ClassInfo {
   }
 
   /**
-   * Fields of the class and its superclasses. For application classes the walk stops at the first
-   * JDK superclass: its fields are not readable unless java.base is opened, and reading them only
-   * when it is would make the result depend on JVM flags.
-   */
-  /**
    * Hibernate's proxy interceptor and enhancement fields ({@code $$_hibernate_interceptor},
    * {@code $$_hibernate_entityEntryHolder}...) hold lazy-loading state, not the entity's value:
    * following them would report a legitimate lazy load as a mutation.
@@ -316,6 +275,11 @@ final class ClassInfo {
     return f.getName().startsWith("$$_hibernate_");
   }
 
+  /**
+   * Fields of the class and its superclasses. For application classes the walk stops at the first
+   * JDK superclass: its fields are not readable unless java.base is opened, and reading them only
+   * when it is would make the result depend on JVM flags.
+   */
   private static ClassInfo withFields(Class<?> c, byte kind) {
     List<Field> watchedRefs = new ArrayList<>();
     List<Field> otherRefs = new ArrayList<>();
@@ -360,7 +324,7 @@ final class ClassInfo {
         }
       }
     }
-    byte contents = kind == WRAPPER ? LEAF : iterableContents(c, k);
+    byte contents = kind == WRAPPER ? LEAF : JdkCollections.iterableContents(c, k);
     if (kind != GUARDED && contents == LEAF && watchedRefs.isEmpty() && otherRefs.isEmpty()
         && prims.isEmpty()) {
       return LEAF_INFO;
@@ -372,81 +336,5 @@ final class ClassInfo {
     watchedRefs.addAll(otherRefs);
     return new ClassInfo(kind, contents, watchedRefs.toArray(new Field[0]), watched,
         prims.toArray(new Field[0]), null, unguarded.toArray(NO_CLASSES));
-  }
-
-  /**
-   * Whether an application subclass of a JDK collection can be iterated: only when its JDK
-   * superclass iterates by itself and no application class in between overrides a method the
-   * JDK's forEach goes through.
-   */
-  private static byte iterableContents(Class<?> c, Class<?> jdkSuperclass) {
-    if (jdkSuperclass == null || !ITERABLE.contains(jdkSuperclass.getName())) {
-      return LEAF;
-    }
-    try {
-      for (Class<?> k = c; k != jdkSuperclass; k = k.getSuperclass()) {
-        for (Method m : k.getDeclaredMethods()) {
-          if (ITERATION_METHODS.contains(m.getName())) {
-            return LEAF;
-          }
-        }
-      }
-    } catch (LinkageError e) {
-      return LEAF;
-    }
-    return Collection.class.isAssignableFrom(jdkSuperclass) ? COLLECTION
-        : Map.class.isAssignableFrom(jdkSuperclass) ? MAP : LEAF;
-  }
-
-  /** The bits of the value of an {@link #ATOMIC}, or the stamp or mark of an {@link #ATOMIC_REF}. */
-  static long atomicBits(Object o) {
-    if (o instanceof AtomicInteger) return ((AtomicInteger) o).get();
-    if (o instanceof AtomicLong) return ((AtomicLong) o).get();
-    if (o instanceof AtomicBoolean) return ((AtomicBoolean) o).get() ? 1 : 0;
-    if (o instanceof LongAdder) return ((LongAdder) o).sum();
-    if (o instanceof DoubleAdder) return Double.doubleToRawLongBits(((DoubleAdder) o).sum());
-    if (o instanceof LongAccumulator) return ((LongAccumulator) o).get();
-    if (o instanceof DoubleAccumulator) {
-      return Double.doubleToRawLongBits(((DoubleAccumulator) o).get());
-    }
-    if (o instanceof AtomicStampedReference) return ((AtomicStampedReference<?>) o).getStamp();
-    if (o instanceof AtomicMarkableReference) {
-      return ((AtomicMarkableReference<?>) o).isMarked() ? 1 : 0;
-    }
-    return 0;
-  }
-
-  /** The referent of an {@link #ATOMIC_REF}. */
-  static Object referent(Object o) {
-    if (o instanceof AtomicReference) return ((AtomicReference<?>) o).get();
-    if (o instanceof AtomicStampedReference) return ((AtomicStampedReference<?>) o).getReference();
-    return ((AtomicMarkableReference<?>) o).getReference();
-  }
-
-  static int atomicLength(Object o) {
-    return o instanceof AtomicIntegerArray ? ((AtomicIntegerArray) o).length()
-        : ((AtomicLongArray) o).length();
-  }
-
-  static long atomicElement(Object o, int i) {
-    return o instanceof AtomicIntegerArray ? ((AtomicIntegerArray) o).get(i)
-        : ((AtomicLongArray) o).get(i);
-  }
-
-  /**
-   * Calendar state besides its instant that changes what it prints: leniency and week rules.
-   * (Its time zone is compared separately.)
-   */
-  static long calendarRules(Calendar c) {
-    return (c.isLenient() ? 1 : 0) | c.getFirstDayOfWeek() << 1 | c.getMinimalDaysInFirstWeek() << 8;
-  }
-
-  /** Same zone object, or one with the same id and rules (setTimeZone with an equal zone). */
-  static boolean sameZone(TimeZone now, Object before) {
-    if (now == before) {
-      return true;
-    }
-    TimeZone b = (TimeZone) before;
-    return now.getID().equals(b.getID()) && now.hasSameRules(b);
   }
 }

@@ -148,19 +148,19 @@ public final class Graph {
             ? null : describe(w, "");
       case ClassInfo.CALENDAR: {
         Calendar c = (Calendar) o;
-        return c.getTimeInMillis() == prims[p] && ClassInfo.calendarRules(c) == prims[p + 1]
-            && ClassInfo.sameZone(c.getTimeZone(), refs[r]) ? null : describe(w, "");
+        return c.getTimeInMillis() == prims[p] && JdkValues.calendarRules(c) == prims[p + 1]
+            && JdkValues.sameZone(c.getTimeZone(), refs[r]) ? null : describe(w, "");
       }
       case ClassInfo.CHARS:
         return checkChars(w, (CharSequence) o, (String) refs[r]);
       case ClassInfo.ATOMIC:
-        return ClassInfo.atomicBits(o) == prims[p] ? null : describe(w, "");
+        return JdkValues.atomicBits(o) == prims[p] ? null : describe(w, "");
       case ClassInfo.ATOMIC_REF:
-        return ClassInfo.referent(o) == refs[r] && ClassInfo.atomicBits(o) == prims[p]
+        return JdkValues.referent(o) == refs[r] && JdkValues.atomicBits(o) == prims[p]
             ? null : describe(w, "");
       case ClassInfo.ATOMIC_ARRAY:
         for (int i = 0, n = primStart[w + 1] - p; i < n; i++) {
-          if (ClassInfo.atomicElement(o, i) != prims[p + i]) {
+          if (JdkValues.atomicElement(o, i) != prims[p + i]) {
             return describe(w, "[" + i + "]");
           }
         }

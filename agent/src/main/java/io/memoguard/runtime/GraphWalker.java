@@ -210,7 +210,7 @@ public final class GraphWalker {
         // first: unshares the zone, so that later calls return this same instance
         addRef(c.getTimeZone());
         addPrim(c.getTimeInMillis());
-        addPrim(ClassInfo.calendarRules(c));
+        addPrim(JdkValues.calendarRules(c));
         break;
       }
       case ClassInfo.CHARS:
@@ -219,20 +219,20 @@ public final class GraphWalker {
         break;
       case ClassInfo.ATOMIC:
         watch(o, node, ClassInfo.ATOMIC, info);
-        addPrim(ClassInfo.atomicBits(o));
+        addPrim(JdkValues.atomicBits(o));
         break;
       case ClassInfo.ATOMIC_REF: {
-        Object referent = ClassInfo.referent(o);
+        Object referent = JdkValues.referent(o);
         watch(o, node, ClassInfo.ATOMIC_REF, info);
         addRef(referent);
-        addPrim(ClassInfo.atomicBits(o));
+        addPrim(JdkValues.atomicBits(o));
         discover(referent, node, Paths.TRANSPARENT, 0, null);
         break;
       }
       case ClassInfo.ATOMIC_ARRAY: {
         watch(o, node, ClassInfo.ATOMIC_ARRAY, info);
-        for (int i = 0, n = ClassInfo.atomicLength(o); i < n; i++) {
-          addPrim(ClassInfo.atomicElement(o, i));
+        for (int i = 0, n = JdkValues.atomicLength(o); i < n; i++) {
+          addPrim(JdkValues.atomicElement(o, i));
         }
         break;
       }
@@ -361,48 +361,6 @@ public final class GraphWalker {
       prims = Arrays.copyOf(prims, primCount * 2);
     }
     prims[primCount++] = bits;
-  }
-
-  /**
-   * Open-addressing identity set: several times cheaper than IdentityHashMap, which stores a value
-   * per key and rehashes at a lower load.
-   */
-  private static final class IdentitySet {
-    private Object[] table = new Object[64];
-    int size;
-
-    boolean add(Object o) {
-      Object[] t = table;
-      int mask = t.length - 1;
-      // identity hashes are already well spread (HotSpot draws them from a xor-shift generator)
-      int i = System.identityHashCode(o) & mask;
-      for (Object e; (e = t[i]) != null; i = (i + 1) & mask) {
-        if (e == o) {
-          return false;
-        }
-      }
-      t[i] = o;
-      if (++size * 2 > t.length) {
-        grow();
-      }
-      return true;
-    }
-
-    private void grow() {
-      Object[] old = table;
-      Object[] t = new Object[old.length * 2];
-      int mask = t.length - 1;
-      for (Object e : old) {
-        if (e != null) {
-          int i = System.identityHashCode(e) & mask;
-          while (t[i] != null) {
-            i = (i + 1) & mask;
-          }
-          t[i] = e;
-        }
-      }
-      table = t;
-    }
   }
 
   /** Unwinds the walk, also out of a JDK forEach, as soon as the cap is exceeded. */

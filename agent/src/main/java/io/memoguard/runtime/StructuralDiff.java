@@ -135,20 +135,20 @@ final class StructuralDiff {
       case ClassInfo.CHARS:
         return a.toString().equals(b.toString()) ? null : "";
       case ClassInfo.ATOMIC:
-        return ClassInfo.atomicBits(a) == ClassInfo.atomicBits(b) ? null : "";
+        return JdkValues.atomicBits(a) == JdkValues.atomicBits(b) ? null : "";
       case ClassInfo.ATOMIC_REF:
-        if (ClassInfo.atomicBits(a) != ClassInfo.atomicBits(b)) {
+        if (JdkValues.atomicBits(a) != JdkValues.atomicBits(b)) {
           return "";
         }
-        queue.add(new Pair(ClassInfo.referent(a), ClassInfo.referent(b), p, ""));
+        queue.add(new Pair(JdkValues.referent(a), JdkValues.referent(b), p, ""));
         return null;
       case ClassInfo.ATOMIC_ARRAY: {
-        int n = ClassInfo.atomicLength(a);
-        if (n != ClassInfo.atomicLength(b)) {
-          return " (length " + n + " -> " + ClassInfo.atomicLength(b) + ")";
+        int n = JdkValues.atomicLength(a);
+        if (n != JdkValues.atomicLength(b)) {
+          return " (length " + n + " -> " + JdkValues.atomicLength(b) + ")";
         }
         for (int i = 0; i < n; i++) {
-          if (ClassInfo.atomicElement(a, i) != ClassInfo.atomicElement(b, i)) {
+          if (JdkValues.atomicElement(a, i) != JdkValues.atomicElement(b, i)) {
             return "[" + i + "]";
           }
         }
