@@ -3,6 +3,7 @@ package io.memoguard.agent.config;
 import io.memoguard.agent.config.InvalidateRule.Clears;
 import io.memoguard.agent.config.YamlNodes.Entry;
 import io.memoguard.agent.config.YamlNodes.Fields;
+import io.memoguard.runtime.Settings;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class ConfigBinder {
         rules(top.get("invalidate"), "a list of rules", this::invalidateRule);
 
     List<String> guardPackages = List.of();
-    int maxGraphObjects = AgentConfig.DEFAULT_MAX_GRAPH_OBJECTS;
+    int maxGraphObjects = Settings.DEFAULT_MAX_GRAPH_OBJECTS;
     Fields guard = section(top.get("guard"), GUARD_KEYS);
     if (guard != null) {
       guardPackages = packages(guard.get("packages"));
@@ -62,10 +63,10 @@ final class ConfigBinder {
         enumValue(top.get("on-mutation"), OnMutation.class, OnMutation.INVALIDATE);
 
     List<EntryPoint> entryPoints = List.of();
-    int maxEntries = AgentConfig.DEFAULT_MAX_ENTRIES;
+    int maxEntries = Settings.DEFAULT_MAX_ENTRIES;
     boolean propagate = true;
-    long maxRequestBytes = AgentConfig.DEFAULT_BYTES;
-    long maxTotalBytes = AgentConfig.DEFAULT_BYTES;
+    long maxRequestBytes = Settings.DEFAULT_BYTES;
+    long maxTotalBytes = Settings.DEFAULT_BYTES;
     Fields requests = section(top.get("requests"), REQUEST_KEYS);
     if (requests != null) {
       entryPoints = rules(requests.get("entry-points"), "a list of entry points", this::entryPoint);
@@ -140,7 +141,7 @@ final class ConfigBinder {
       }
       return 0;
     }
-    int millis = positiveInt(timeout, MemoRule.DEFAULT_PARK_TIMEOUT_MS);
+    int millis = positiveInt(timeout, Settings.DEFAULT_WAIT_MILLIS);
     if (millis > MemoRule.MAX_PARK_TIMEOUT_MS) {
       throw nodes.error(timeout.value(), "'park-timeout-ms' must be at most "
           + MemoRule.MAX_PARK_TIMEOUT_MS + " (10 minutes)");
@@ -330,7 +331,7 @@ final class ConfigBinder {
 
   private long byteSize(Entry entry) throws ConfigException {
     if (entry == null) {
-      return AgentConfig.DEFAULT_BYTES;
+      return Settings.DEFAULT_BYTES;
     }
     Node value = entry.value();
     Long bytes = value instanceof ScalarNode scalar
