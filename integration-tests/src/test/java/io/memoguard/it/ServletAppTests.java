@@ -40,18 +40,32 @@ abstract class ServletAppTests {
     static final int OUTSIDE = 7;
     static final int PRODUCT_LAST = 8;
 
-    abstract ContainerRun plain();
+    /** The subclass's container, held in a static field so that its two JVMs serve every test. */
+    abstract PlainAndAgent<ContainerRun> runs();
 
-    abstract ContainerRun agent();
-
-    static ContainerRun tomcat(String name, boolean withAgent, String container, String webapp) {
-        return ContainerRun.of(name, agentArgs(withAgent), container, "com.example.containers.host.TomcatHost",
-                List.of(webappDir(webapp)), REQUESTS);
+    final ContainerRun plain() {
+        return runs().plain();
     }
 
-    static ContainerRun jetty(String name, boolean withAgent, String environment, String webapp) {
-        return ContainerRun.of(name, agentArgs(withAgent), "jetty-" + environment, "com.example.containers.host.JettyHost",
-                List.of(environment, webappDir(webapp)), REQUESTS);
+    final ContainerRun agent() {
+        return runs().agent();
+    }
+
+    /** Runs named {@code name-plain} and {@code name-agent} on embedded Tomcat. */
+    static PlainAndAgent<ContainerRun> tomcat(String name, String container, String webapp) {
+        return new PlainAndAgent<>(withAgent -> ContainerRun.of(runName(name, withAgent), agentArgs(withAgent),
+                container, "com.example.containers.host.TomcatHost", List.of(webappDir(webapp)), REQUESTS));
+    }
+
+    /** Runs named {@code name-plain} and {@code name-agent} in a Jetty 12 WebAppContext. */
+    static PlainAndAgent<ContainerRun> jetty(String name, String environment, String webapp) {
+        return new PlainAndAgent<>(withAgent -> ContainerRun.of(runName(name, withAgent), agentArgs(withAgent),
+                "jetty-" + environment, "com.example.containers.host.JettyHost",
+                List.of(environment, webappDir(webapp)), REQUESTS));
+    }
+
+    private static String runName(String name, boolean withAgent) {
+        return name + (withAgent ? "-agent" : "-plain");
     }
 
     private static List<String> agentArgs(boolean withAgent) {
