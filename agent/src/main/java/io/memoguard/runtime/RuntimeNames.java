@@ -9,6 +9,8 @@ package io.memoguard.runtime;
 public final class RuntimeNames {
   /** The package prefix of every runtime class, as jar entries and internal names spell it. */
   public static final String PACKAGE_PREFIX = "io/memoguard/runtime/";
+  /** The same prefix as binary class names spell it, for stack frames. */
+  static final String PACKAGE = "io.memoguard.runtime.";
   /** {@link Barrier}: field writes of guarded objects, direct and reflective. */
   public static final String BARRIER = PACKAGE_PREFIX + "Barrier";
   /** {@link Guarded}: the interface the field barrier adds to guarded classes. */

@@ -23,5 +23,6 @@ class RuntimeNamesTest {
     assertThat(RuntimeNames.PACKAGE_PREFIX)
         .isEqualTo(internalName(RuntimeNames.class).replace("RuntimeNames", ""))
         .isEqualTo(RuntimeNames.class.getPackageName().replace('.', '/') + "/");
+    assertThat(RuntimeNames.PACKAGE).isEqualTo(RuntimeNames.class.getPackageName() + ".");
   }
 }
