@@ -40,36 +40,38 @@ abstract class ServletAppTests {
     static final int OUTSIDE = 7;
     static final int PRODUCT_LAST = 8;
 
+    enum Variant { PLAIN, AGENT }
+
     /** The subclass's container, held in a static field so that its two JVMs serve every test. */
-    abstract PlainAndAgent<ContainerRun> runs();
+    abstract Runs<Variant, ContainerRun> runs();
 
     final ContainerRun plain() {
-        return runs().plain();
+        return runs().get(Variant.PLAIN);
     }
 
     final ContainerRun agent() {
-        return runs().agent();
+        return runs().get(Variant.AGENT);
     }
 
     /** Runs named {@code name-plain} and {@code name-agent} on embedded Tomcat. */
-    static PlainAndAgent<ContainerRun> tomcat(String name, String container, String webapp) {
-        return new PlainAndAgent<>(withAgent -> ContainerRun.of(runName(name, withAgent), agentArgs(withAgent),
-                container, "com.example.containers.host.TomcatHost", List.of(webappDir(webapp)), REQUESTS));
+    static Runs<Variant, ContainerRun> tomcat(String name, String container, String webapp) {
+        return new Runs<>(Variant.class, v -> ContainerRun.of(runName(name, v), agentArgs(v), container,
+                "com.example.containers.host.TomcatHost", List.of(webappDir(webapp)), REQUESTS));
     }
 
     /** Runs named {@code name-plain} and {@code name-agent} in a Jetty 12 WebAppContext. */
-    static PlainAndAgent<ContainerRun> jetty(String name, String environment, String webapp) {
-        return new PlainAndAgent<>(withAgent -> ContainerRun.of(runName(name, withAgent), agentArgs(withAgent),
+    static Runs<Variant, ContainerRun> jetty(String name, String environment, String webapp) {
+        return new Runs<>(Variant.class, v -> ContainerRun.of(runName(name, v), agentArgs(v),
                 "jetty-" + environment, "com.example.containers.host.JettyHost",
                 List.of(environment, webappDir(webapp)), REQUESTS));
     }
 
-    private static String runName(String name, boolean withAgent) {
-        return name + (withAgent ? "-agent" : "-plain");
+    private static String runName(String name, Variant variant) {
+        return name + (variant == Variant.AGENT ? "-agent" : "-plain");
     }
 
-    private static List<String> agentArgs(boolean withAgent) {
-        return withAgent ? List.of(ItEnv.javaagent(config())) : List.of();
+    private static List<String> agentArgs(Variant variant) {
+        return variant == Variant.AGENT ? List.of(ItEnv.javaagent(config())) : List.of();
     }
 
     private static String webappDir(String webapp) {

@@ -2,10 +2,10 @@ package io.memoguard.it;
 
 /** The javax.servlet build of the servlet application on embedded Tomcat 9. */
 class Tomcat9JavaxIT extends ServletAppTests {
-    private static final PlainAndAgent<ContainerRun> RUNS = tomcat("tomcat9-javax", "tomcat9", "webapp-javax");
+    private static final Runs<Variant, ContainerRun> RUNS = tomcat("tomcat9-javax", "tomcat9", "webapp-javax");
 
     @Override
-    PlainAndAgent<ContainerRun> runs() {
+    Runs<Variant, ContainerRun> runs() {
         return RUNS;
     }
 }
