@@ -1,5 +1,6 @@
 package io.memoguard.agent;
 
+import io.memoguard.runtime.RuntimeNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,7 @@ import java.util.jar.JarOutputStream;
  * {@code -javaagent} jar is, with its libraries shaded so that they cannot collide with the host's.
  */
 final class BootstrapInjector {
-  static final String RUNTIME_PREFIX = "io/memoguard/runtime/";
+  static final String RUNTIME_PREFIX = RuntimeNames.PACKAGE_PREFIX;
 
   private BootstrapInjector() {}
 

@@ -21,7 +21,7 @@ final class CallSites {
    */
   static String[] writeSite(boolean reflective) {
     List<StackWalker.StackFrame> frames = WALKER.walk(s -> s
-        .filter(f -> !f.getClassName().startsWith("io.memoguard.runtime."))
+        .filter(f -> !f.getClassName().startsWith(RuntimeNames.PACKAGE))
         .filter(f -> !reflective || !f.getClassName().equals(REFLECTIVE_FIELD))
         .limit(32)
         .collect(Collectors.toList()));
@@ -44,7 +44,7 @@ final class CallSites {
   /** The caller of the memoized method whose advice is running (the advice is inlined into it). */
   static String callerOfMemoized() {
     return WALKER.walk(s -> s
-        .filter(f -> !f.getClassName().startsWith("io.memoguard.runtime."))
+        .filter(f -> !f.getClassName().startsWith(RuntimeNames.PACKAGE))
         .skip(1)
         .findFirst()
         .map(CallSites::format)

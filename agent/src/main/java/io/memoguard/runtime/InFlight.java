@@ -7,9 +7,6 @@ package io.memoguard.runtime;
  * a leader that itself waits for a task calling the same key would otherwise never finish.
  */
 final class InFlight {
-  /** The wait for a running call of a rule without its own {@code park-timeout-ms}. */
-  static final int DEFAULT_WAIT_MILLIS = 5_000;
-
   private InFlight() {}
 
   /**
@@ -60,6 +57,6 @@ final class InFlight {
   }
 
   static int waitMillis(Site site) {
-    return site.parkMillis > 0 ? site.parkMillis : DEFAULT_WAIT_MILLIS;
+    return site.parkMillis > 0 ? site.parkMillis : Settings.DEFAULT_WAIT_MILLIS;
   }
 }

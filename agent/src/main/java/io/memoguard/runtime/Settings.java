@@ -13,10 +13,28 @@ public final class Settings {
   public static final int LOG = 1;
   public static final int FAIL = 2;
 
+  /** {@code requests.max-entries} when not configured: the entries one request's table holds. */
+  public static final int DEFAULT_MAX_ENTRIES = 10_000;
+  /**
+   * {@code guard.max-graph-objects} when not configured: the objects reachable from a value (or
+   * the elements of an argument) beyond which it is not memoized.
+   */
+  public static final int DEFAULT_MAX_GRAPH_OBJECTS = 100_000;
+  /**
+   * The wait for a running call of the same key: {@code park-timeout-ms} of a {@code park: true}
+   * rule without one, and the in-request wait of a rule that does not park.
+   */
+  public static final int DEFAULT_WAIT_MILLIS = 5_000;
+  /**
+   * {@code requests.max-bytes} and {@code requests.max-total-bytes} when not configured: not
+   * positive, so {@link #configureMemory} keeps the default share of the maximum heap.
+   */
+  public static final long DEFAULT_BYTES = -1;
+
   static volatile boolean enabled;
   static volatile int onMutation = INVALIDATE;
-  static volatile int maxEntries = 10_000;
-  static volatile int maxGraphObjects = 100_000;
+  static volatile int maxEntries = DEFAULT_MAX_ENTRIES;
+  static volatile int maxGraphObjects = DEFAULT_MAX_GRAPH_OBJECTS;
   static volatile String[] guardPackagePrefixes = new String[0];
   static volatile EventSink sink = EventSink.NONE;
   /** Global {@code mode: verify}. */

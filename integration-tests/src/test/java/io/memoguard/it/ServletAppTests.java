@@ -40,22 +40,38 @@ abstract class ServletAppTests {
     static final int OUTSIDE = 7;
     static final int PRODUCT_LAST = 8;
 
-    abstract ContainerRun plain();
+    enum Variant { PLAIN, AGENT }
 
-    abstract ContainerRun agent();
+    /** The subclass's container, held in a static field so that its two JVMs serve every test. */
+    abstract Runs<Variant, ContainerRun> runs();
 
-    static ContainerRun tomcat(String name, boolean withAgent, String container, String webapp) {
-        return ContainerRun.of(name, agentArgs(withAgent), container, "com.example.containers.host.TomcatHost",
-                List.of(webappDir(webapp)), REQUESTS);
+    final ContainerRun plain() {
+        return runs().get(Variant.PLAIN);
     }
 
-    static ContainerRun jetty(String name, boolean withAgent, String environment, String webapp) {
-        return ContainerRun.of(name, agentArgs(withAgent), "jetty-" + environment, "com.example.containers.host.JettyHost",
-                List.of(environment, webappDir(webapp)), REQUESTS);
+    final ContainerRun agent() {
+        return runs().get(Variant.AGENT);
     }
 
-    private static List<String> agentArgs(boolean withAgent) {
-        return withAgent ? List.of(ItEnv.javaagent(config())) : List.of();
+    /** Runs named {@code name-plain} and {@code name-agent} on embedded Tomcat. */
+    static Runs<Variant, ContainerRun> tomcat(String name, String container, String webapp) {
+        return new Runs<>(Variant.class, v -> ContainerRun.of(runName(name, v), agentArgs(v), container,
+                "com.example.containers.host.TomcatHost", List.of(webappDir(webapp)), REQUESTS));
+    }
+
+    /** Runs named {@code name-plain} and {@code name-agent} in a Jetty 12 WebAppContext. */
+    static Runs<Variant, ContainerRun> jetty(String name, String environment, String webapp) {
+        return new Runs<>(Variant.class, v -> ContainerRun.of(runName(name, v), agentArgs(v),
+                "jetty-" + environment, "com.example.containers.host.JettyHost",
+                List.of(environment, webappDir(webapp)), REQUESTS));
+    }
+
+    private static String runName(String name, Variant variant) {
+        return name + (variant == Variant.AGENT ? "-agent" : "-plain");
+    }
+
+    private static List<String> agentArgs(Variant variant) {
+        return variant == Variant.AGENT ? List.of(ItEnv.javaagent(config())) : List.of();
     }
 
     private static String webappDir(String webapp) {

@@ -1,5 +1,6 @@
 package io.memoguard.agent.config;
 
+import io.memoguard.runtime.Settings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * {@code jdbc.clear-on-write}. {@code propagate} ({@code requests.propagate}, on by default)
  * carries a request into the work it hands to other threads. {@code maxRequestBytes} and
  * {@code maxTotalBytes} ({@code requests.max-bytes}, {@code requests.max-total-bytes}) are in
- * bytes, {@link #DEFAULT_BYTES} when not configured.
+ * bytes, {@link Settings#DEFAULT_BYTES} when not configured.
  */
 public record AgentConfig(
     Path source,
@@ -34,8 +35,8 @@ public record AgentConfig(
       int maxEntries, int maxGraphObjects, String logLevel, String logFile, Mode mode,
       boolean clearOnJdbcWrite, boolean propagate) {
     this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
-        maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate, DEFAULT_BYTES,
-        DEFAULT_BYTES);
+        maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate,
+        Settings.DEFAULT_BYTES, Settings.DEFAULT_BYTES);
   }
 
   /** Global {@code mode: memoize}, the JDBC write safety net and propagation on (the defaults). */
@@ -58,8 +59,4 @@ public record AgentConfig(
   public static final List<String> DEFAULT_READ_METHODS = List.of(
       "get*", "find*", "load*", "fetch*", "read*", "list*", "count*", "exists*", "query*",
       "search*", "select*", "lookup*");
-  public static final int DEFAULT_MAX_ENTRIES = 10_000;
-  public static final int DEFAULT_MAX_GRAPH_OBJECTS = 100_000;
-  /** A byte budget left to the runtime's default, a share of the maximum heap. */
-  public static final long DEFAULT_BYTES = -1;
 }

@@ -3,7 +3,7 @@ package io.memoguard.agent.config;
 import io.memoguard.agent.config.InvalidateRule.Clears;
 import io.memoguard.agent.config.YamlNodes.Entry;
 import io.memoguard.agent.config.YamlNodes.Fields;
-import java.math.BigInteger;
+import io.memoguard.runtime.Settings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +33,12 @@ final class ConfigBinder {
 
   private final Path source;
   private final YamlNodes nodes;
+  private final ConfigScalars scalars;
 
   ConfigBinder(Path source) {
     this.source = source;
     this.nodes = new YamlNodes(source);
+    this.scalars = new ConfigScalars(nodes);
   }
 
   /** Checked-exception variant of Function, for binding list items. */
@@ -51,35 +53,35 @@ final class ConfigBinder {
         rules(top.get("invalidate"), "a list of rules", this::invalidateRule);
 
     List<String> guardPackages = List.of();
-    int maxGraphObjects = AgentConfig.DEFAULT_MAX_GRAPH_OBJECTS;
+    int maxGraphObjects = Settings.DEFAULT_MAX_GRAPH_OBJECTS;
     Fields guard = section(top.get("guard"), GUARD_KEYS);
     if (guard != null) {
       guardPackages = packages(guard.get("packages"));
-      maxGraphObjects = positiveInt(guard.get("max-graph-objects"), maxGraphObjects);
+      maxGraphObjects = scalars.positiveInt(guard.get("max-graph-objects"), maxGraphObjects);
     }
 
     OnMutation onMutation =
-        enumValue(top.get("on-mutation"), OnMutation.class, OnMutation.INVALIDATE);
+        scalars.enumValue(top.get("on-mutation"), OnMutation.class, OnMutation.INVALIDATE);
 
     List<EntryPoint> entryPoints = List.of();
-    int maxEntries = AgentConfig.DEFAULT_MAX_ENTRIES;
+    int maxEntries = Settings.DEFAULT_MAX_ENTRIES;
     boolean propagate = true;
-    long maxRequestBytes = AgentConfig.DEFAULT_BYTES;
-    long maxTotalBytes = AgentConfig.DEFAULT_BYTES;
+    long maxRequestBytes = Settings.DEFAULT_BYTES;
+    long maxTotalBytes = Settings.DEFAULT_BYTES;
     Fields requests = section(top.get("requests"), REQUEST_KEYS);
     if (requests != null) {
       entryPoints = rules(requests.get("entry-points"), "a list of entry points", this::entryPoint);
-      maxEntries = positiveInt(requests.get("max-entries"), maxEntries);
-      maxRequestBytes = byteSize(requests.get("max-bytes"));
-      maxTotalBytes = byteSize(requests.get("max-total-bytes"));
-      propagate = bool(requests.get("propagate"), propagate);
+      maxEntries = scalars.positiveInt(requests.get("max-entries"), maxEntries);
+      maxRequestBytes = scalars.byteSize(requests.get("max-bytes"));
+      maxTotalBytes = scalars.byteSize(requests.get("max-total-bytes"));
+      propagate = scalars.bool(requests.get("propagate"), propagate);
     }
 
-    Mode mode = enumValue(top.get("mode"), Mode.class, Mode.MEMOIZE);
+    Mode mode = scalars.enumValue(top.get("mode"), Mode.class, Mode.MEMOIZE);
     boolean clearOnJdbcWrite = true;
     Fields jdbc = section(top.get("jdbc"), JDBC_KEYS);
     if (jdbc != null) {
-      clearOnJdbcWrite = bool(jdbc.get("clear-on-write"), true);
+      clearOnJdbcWrite = scalars.bool(jdbc.get("clear-on-write"), true);
     }
 
     String logLevel = "info";
@@ -124,8 +126,8 @@ final class ConfigBinder {
     Entry methods = rule.get("methods");
     List<String> globs = methods == null ? AgentConfig.DEFAULT_READ_METHODS : methodGlobs(methods);
     // absent: the rule's entries follow the global on-mutation
-    OnMutation onMutation = enumValue(rule.get("on-mutation"), OnMutation.class, null);
-    Mode mode = enumValue(rule.get("mode"), Mode.class, null);
+    OnMutation onMutation = scalars.enumValue(rule.get("on-mutation"), OnMutation.class, null);
+    Mode mode = scalars.enumValue(rule.get("mode"), Mode.class, null);
     return new MemoRule(selector, globs, onMutation, mode, parkMillis(rule));
   }
 
@@ -133,14 +135,14 @@ final class ConfigBinder {
   private int parkMillis(Fields rule) throws ConfigException {
     Entry park = rule.get("park");
     Entry timeout = rule.get("park-timeout-ms");
-    boolean parks = park != null && bool(park);
+    boolean parks = park != null && scalars.bool(park);
     if (!parks) {
       if (timeout != null) {
         throw nodes.error(timeout.key(), "'park-timeout-ms' needs 'park: true' in the same rule");
       }
       return 0;
     }
-    int millis = positiveInt(timeout, MemoRule.DEFAULT_PARK_TIMEOUT_MS);
+    int millis = scalars.positiveInt(timeout, Settings.DEFAULT_WAIT_MILLIS);
     if (millis > MemoRule.MAX_PARK_TIMEOUT_MS) {
       throw nodes.error(timeout.value(), "'park-timeout-ms' must be at most "
           + MemoRule.MAX_PARK_TIMEOUT_MS + " (10 minutes)");
@@ -152,7 +154,7 @@ final class ConfigBinder {
     Fields rule = nodes.fields(node, "each 'invalidate' rule", INVALIDATE_KEYS);
     Selector selector = selector(rule);
     List<String> methods = requiredMethods(rule, "an 'invalidate' rule");
-    Clears clears = enumValue(rule.get("clears"), Clears.class, Clears.CLASS);
+    Clears clears = scalars.enumValue(rule.get("clears"), Clears.class, Clears.CLASS);
     return new InvalidateRule(selector, methods, clears);
   }
 
@@ -244,42 +246,13 @@ final class ConfigBinder {
     return text;
   }
 
-  // ---- scalars ----
-
-  private <E extends Enum<E>> E enumValue(Entry entry, Class<E> type, E absent)
-      throws ConfigException {
-    if (entry == null) {
-      return absent;
-    }
-    List<String> names = new ArrayList<>();
-    for (E constant : type.getEnumConstants()) {
-      names.add(constant.name().toLowerCase(Locale.ROOT));
-    }
-    String expected = oneOf(names);
-    String text = nodes.string(entry, expected);
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equalsIgnoreCase(text)) {
-        return constant;
-      }
-    }
-    throw nodes.error(entry.value(),
-        YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
-  }
-
-  private boolean bool(Entry entry) throws ConfigException {
-    Node value = entry.value();
-    if (value instanceof ScalarNode scalar && Tag.BOOL.equals(value.getTag())) {
-      return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
-    }
-    throw nodes.error(entry.where(),
-        YamlNodes.quote(entry.name()) + " must be true or false, found " + YamlNodes.typeName(value));
-  }
+  // ---- log ----
 
   private String logLevel(Entry entry) throws ConfigException {
     if (entry == null) {
       return "info";
     }
-    String expected = oneOf(LOG_LEVELS);
+    String expected = ConfigScalars.oneOf(LOG_LEVELS);
     String level = nodes.string(entry, expected).toLowerCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(level)) {
       throw nodes.error(entry.value(),
@@ -316,88 +289,8 @@ final class ConfigBinder {
     }
   }
 
-  private boolean bool(Entry entry, boolean absent) throws ConfigException {
-    if (entry == null) {
-      return absent;
-    }
-    Node value = entry.value();
-    if (!(value instanceof ScalarNode scalar) || !Tag.BOOL.equals(value.getTag())) {
-      throw nodes.error(entry.where(), YamlNodes.quote(entry.name()) + " must be true or false, found "
-          + YamlNodes.typeName(value));
-    }
-    return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
-  }
-
-  private long byteSize(Entry entry) throws ConfigException {
-    if (entry == null) {
-      return AgentConfig.DEFAULT_BYTES;
-    }
-    Node value = entry.value();
-    Long bytes = value instanceof ScalarNode scalar
-        ? ByteSize.parse(scalar.getValue(), Runtime.getRuntime().maxMemory()) : null;
-    if (bytes == null || bytes <= 0) {
-      throw nodes.error(entry.where(), YamlNodes.quote(entry.name()) + " must be a positive size in"
-          + " bytes, with k, m or g, or a percentage of the maximum heap (such as 64m or 5%)");
-    }
-    return bytes;
-  }
-
-  private int positiveInt(Entry entry, int absent) throws ConfigException {
-    if (entry == null) {
-      return absent;
-    }
-    String subject = YamlNodes.quote(entry.name()) + " must be a positive integer, found ";
-    Node value = entry.value();
-    if (!(value instanceof ScalarNode scalar) || !Tag.INT.equals(value.getTag())) {
-      throw nodes.error(entry.where(), subject + YamlNodes.typeName(value));
-    }
-    BigInteger n = parseInteger(scalar.getValue());
-    if (n == null) {
-      throw nodes.error(value, subject + "an integer in an unsupported notation");
-    }
-    if (n.signum() < 0) {
-      throw nodes.error(value, subject + "a negative integer");
-    }
-    if (n.signum() == 0) {
-      throw nodes.error(value, subject + "zero");
-    }
-    if (n.bitLength() > 31) {
-      throw nodes.error(value, subject + "an integer larger than " + Integer.MAX_VALUE);
-    }
-    return n.intValue();
-  }
-
-  /** The YAML 1.2 core schema integer notations: decimal with sign, 0o octal, 0x hex. */
-  private static BigInteger parseInteger(String text) {
-    String t = text;
-    boolean negative = false;
-    if (t.startsWith("-") || t.startsWith("+")) {
-      negative = t.charAt(0) == '-';
-      t = t.substring(1);
-    }
-    int radix = 10;
-    if (t.startsWith("0x")) {
-      radix = 16;
-      t = t.substring(2);
-    } else if (t.startsWith("0o")) {
-      radix = 8;
-      t = t.substring(2);
-    }
-    try {
-      BigInteger n = new BigInteger(t, radix);
-      return negative ? n.negate() : n;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
   private static boolean isBlankString(Node node) {
     return node instanceof ScalarNode s && Tag.STR.equals(s.getTag()) && s.getValue().isBlank();
-  }
-
-  private static String oneOf(List<String> names) {
-    int last = names.size() - 1;
-    return String.join(", ", names.subList(0, last)) + " or " + names.get(last);
   }
 
   private static List<String> withSelectors(String... more) {

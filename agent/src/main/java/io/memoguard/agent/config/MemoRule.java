@@ -11,8 +11,6 @@ import java.util.List;
  */
 public record MemoRule(
     Selector selector, List<String> methods, OnMutation onMutation, Mode mode, int parkMillis) {
-  /** The wait of {@code park: true} without {@code park-timeout-ms}. */
-  public static final int DEFAULT_PARK_TIMEOUT_MS = 5_000;
   /** Parking exists to smooth a stampede, not to queue requests for minutes. */
   public static final int MAX_PARK_TIMEOUT_MS = 600_000;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.memoguard.agent.config.InvalidateRule.Clears;
 import io.memoguard.agent.config.Selector.Kind;
+import io.memoguard.runtime.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,8 +83,8 @@ class ConfigLoaderTest extends ConfigFileTestSupport {
     assertThat(config.guardPackages()).isEmpty();
     assertThat(config.onMutation()).isEqualTo(OnMutation.INVALIDATE);
     assertThat(config.entryPoints()).isEmpty();
-    assertThat(config.maxEntries()).isEqualTo(AgentConfig.DEFAULT_MAX_ENTRIES);
-    assertThat(config.maxGraphObjects()).isEqualTo(AgentConfig.DEFAULT_MAX_GRAPH_OBJECTS);
+    assertThat(config.maxEntries()).isEqualTo(Settings.DEFAULT_MAX_ENTRIES);
+    assertThat(config.maxGraphObjects()).isEqualTo(Settings.DEFAULT_MAX_GRAPH_OBJECTS);
     assertThat(config.logLevel()).isEqualTo("info");
     assertThat(config.logFile()).isNull();
   }

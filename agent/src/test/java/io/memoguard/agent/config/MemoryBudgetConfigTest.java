@@ -2,6 +2,7 @@ package io.memoguard.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memoguard.runtime.Settings;
 import org.junit.jupiter.api.Test;
 
 /** requests.max-bytes and requests.max-total-bytes: sizes in bytes, k/m/g, or a share of the heap. */
@@ -9,8 +10,8 @@ class MemoryBudgetConfigTest extends ConfigFileTestSupport {
   @Test
   void absentBudgetsAreLeftToTheRuntimeDefault() throws Exception {
     AgentConfig config = load("requests:\n  max-entries: 10\n");
-    assertThat(config.maxRequestBytes()).isEqualTo(AgentConfig.DEFAULT_BYTES);
-    assertThat(config.maxTotalBytes()).isEqualTo(AgentConfig.DEFAULT_BYTES);
+    assertThat(config.maxRequestBytes()).isEqualTo(Settings.DEFAULT_BYTES);
+    assertThat(config.maxTotalBytes()).isEqualTo(Settings.DEFAULT_BYTES);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.memoguard.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memoguard.runtime.Settings;
 import org.junit.jupiter.api.Test;
 
 /** {@code park} and {@code park-timeout-ms} on a memoize rule. */
@@ -22,7 +23,7 @@ class ParkConfigTest extends ConfigFileTestSupport {
         """);
 
     assertThat(config.memoize()).extracting(MemoRule::parkMillis)
-        .containsExactly(MemoRule.DEFAULT_PARK_TIMEOUT_MS, 250, 0, 0);
+        .containsExactly(Settings.DEFAULT_WAIT_MILLIS, 250, 0, 0);
     assertThat(config.memoize()).extracting(MemoRule::parks).containsExactly(true, true, false, false);
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.memoguard.runtime.Guarded;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.MutationRejectedException;
-import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,32 +21,14 @@ import org.junit.jupiter.api.Test;
  * Runs rewritten classes on the JVM: every kind of write to a guarded field must reach the barrier
  * with the right field name and source line, and must still perform the write.
  */
-class BarrierBytecodeTest {
-  private static final String DOMAIN = "io.memoguard.testdomain";
-  private static final String WRITERS = "io.memoguard.testwriters";
+class BarrierBytecodeTest extends BarrierTestSupport {
   private static final String SITE = "test.Repository|load|()Ljava/lang/Object;";
 
-  private final RecordingSink sink = new RecordingSink();
   private TransformingClassLoader loader;
-  private boolean inRequest;
 
   @BeforeEach
-  void setUp() {
-    configure(Settings.INVALIDATE);
+  void createLoader() {
     loader = new TransformingClassLoader(List.of(DOMAIN), List.of(DOMAIN, WRITERS));
-    inRequest = RequestScope.enter();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (inRequest) {
-      RequestScope.exit();
-    }
-    assertThat(sink.errors).isEmpty();
-  }
-
-  private void configure(int mode) {
-    Settings.configure(mode, 1000, 10_000, new String[] {DOMAIN}, sink);
   }
 
   @Test
@@ -185,8 +165,7 @@ class BarrierBytecodeTest {
   void writesAfterTheRequestEndedAreSilent() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
-    RequestScope.exit();
-    inRequest = false;
+    endRequest();
     consumer("PublicFieldWriter").accept(account);
     assertThat(sink.mutations).isEmpty();
     assertThat(((Guarded) account).$memoguard$getTracker()).isNull();

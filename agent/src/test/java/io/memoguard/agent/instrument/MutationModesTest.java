@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.memoguard.runtime.EventSink;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.MutationRejectedException;
-import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,35 +18,17 @@ import org.junit.jupiter.api.Test;
  * the global one, and when entries of different modes hold the written object, fail wins over
  * invalidate over log.
  */
-class MutationModesTest {
-  private static final String DOMAIN = "io.memoguard.testdomain";
-  private static final String WRITERS = "io.memoguard.testwriters";
+class MutationModesTest extends BarrierTestSupport {
   private static final String STRICT = "test.StrictRepository|load|()Ljava/lang/Object;";
   private static final String EAGER = "test.EagerRepository|load|()Ljava/lang/Object;";
   private static final String LENIENT = "test.LenientRepository|load|()Ljava/lang/Object;";
   private static final String PLAIN = "test.PlainRepository|load|()Ljava/lang/Object;";
 
-  private final RecordingSink sink = new RecordingSink();
   private TransformingClassLoader loader;
-  private boolean inRequest;
 
   @BeforeEach
-  void setUp() {
-    configure(Settings.INVALIDATE);
+  void createLoader() {
     loader = new TransformingClassLoader(List.of(DOMAIN), List.of(DOMAIN, WRITERS));
-    inRequest = RequestScope.enter();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (inRequest) {
-      RequestScope.exit();
-    }
-    assertThat(sink.errors).isEmpty();
-  }
-
-  private void configure(int globalMode) {
-    Settings.configure(globalMode, 1000, 10_000, new String[] {DOMAIN}, sink);
   }
 
   @Test

@@ -8,11 +8,9 @@ import io.memoguard.runtime.EventSink;
 import io.memoguard.runtime.Guarded;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.MutationRejectedException;
-import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.lang.reflect.Field;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,32 +19,15 @@ import org.junit.jupiter.api.Test;
  * writing: called here the way the woven code calls it, followed by the real {@code Field.set}.
  * (A real JVM with the woven {@code Field} is covered by ReflectiveWriteIT.)
  */
-class ReflectiveWriteBarrierTest {
-  private static final String DOMAIN = "io.memoguard.testdomain";
+class ReflectiveWriteBarrierTest extends BarrierTestSupport {
   private static final String SITE = "test.Repository|load|()Ljava/lang/Object;";
 
-  private final RecordingSink sink = new RecordingSink();
   private TransformingClassLoader loader;
-  private boolean inRequest;
   private static String plainStatic;
 
   @BeforeEach
-  void setUp() {
-    configure(Settings.INVALIDATE);
+  void createLoader() {
     loader = new TransformingClassLoader(List.of(DOMAIN), List.of(DOMAIN));
-    inRequest = RequestScope.enter();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (inRequest) {
-      RequestScope.exit();
-    }
-    assertThat(sink.errors).isEmpty();
-  }
-
-  private void configure(int mode) {
-    Settings.configure(mode, 1000, 10_000, new String[] {DOMAIN}, sink);
   }
 
   /** What {@code Field.set...} does once woven: the barrier first, then the write. */

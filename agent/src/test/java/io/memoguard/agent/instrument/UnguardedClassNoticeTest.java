@@ -3,36 +3,14 @@ package io.memoguard.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.runtime.Memo;
-import io.memoguard.runtime.RequestScope;
-import io.memoguard.runtime.Settings;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A cached value reaching objects of an application class outside guard.packages: their writes are
  * found at the next hit only, and the agent says so once per class.
  */
-class UnguardedClassNoticeTest {
-  private final RecordingSink sink = new RecordingSink();
-  private boolean inRequest;
-
-  @BeforeEach
-  void setUp() {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[] {"io.memoguard.testdomain"},
-        sink);
-    inRequest = RequestScope.enter();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (inRequest) {
-      RequestScope.exit();
-    }
-    assertThat(sink.errors).isEmpty();
-  }
-
+class UnguardedClassNoticeTest extends BarrierTestSupport {
   /** Mutable and in no guarded package. */
   static final class Basket {
     String owner = "ann";

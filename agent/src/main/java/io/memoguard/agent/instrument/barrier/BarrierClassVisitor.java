@@ -1,6 +1,7 @@
 package io.memoguard.agent.instrument.barrier;
 
 import io.memoguard.runtime.Guarded;
+import io.memoguard.runtime.RuntimeNames;
 import java.util.Arrays;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.FieldVisitor;
@@ -20,7 +21,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * declared explicitly.
  */
 final class BarrierClassVisitor extends ClassVisitor {
-  static final String GUARDED = "io/memoguard/runtime/Guarded";
+  static final String GUARDED = RuntimeNames.GUARDED;
   static final String TRACKER = Guarded.TRACKER_FIELD;
 
   private final GuardPolicy policy;

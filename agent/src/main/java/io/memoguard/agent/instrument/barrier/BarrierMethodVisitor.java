@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument.barrier;
 
+import io.memoguard.runtime.RuntimeNames;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -21,7 +22,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * would throw NoSuchFieldError in the host.
  */
 final class BarrierMethodVisitor extends MethodVisitor {
-  private static final String BARRIER = "io/memoguard/runtime/Barrier";
+  private static final String BARRIER = RuntimeNames.BARRIER;
 
   private final GuardPolicy policy;
   private final String className;

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.memoguard.agent.instrument.classfile.AgentClassFiles;
 import io.memoguard.runtime.HandOff;
+import io.memoguard.runtime.RuntimeNames;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -177,7 +178,7 @@ public final class JdkHandOffInstrumenter {
           boolean isInterface) {
         if (opcode == Opcodes.INVOKEINTERFACE && owner.equals("java/lang/Runnable")
             && name.equals("run") && descriptor.equals("()V")) {
-          super.visitMethodInsn(Opcodes.INVOKESTATIC, "io/memoguard/runtime/HandOff", "run",
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.HAND_OFF, "run",
               "(Ljava/lang/Runnable;)V", false);
         } else {
           super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

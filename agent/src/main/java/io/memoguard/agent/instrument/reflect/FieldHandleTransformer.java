@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument.reflect;
 
+import io.memoguard.runtime.RuntimeNames;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -18,7 +19,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * the call has no branch, so stack map frames stay valid.
  */
 public final class FieldHandleTransformer implements ClassFileTransformer {
-  private static final String RUNTIME = "io/memoguard/runtime/FieldHandles";
+  private static final String RUNTIME = RuntimeNames.FIELD_HANDLES;
   private static final String CLASS_ARG = "(Ljava/lang/Class;)V";
   private static final String FIELD_ARG = "(Ljava/lang/reflect/Field;)V";
 

@@ -1,6 +1,7 @@
 package io.memoguard.agent.instrument.reflect;
 
 import io.memoguard.runtime.Barrier;
+import io.memoguard.runtime.RuntimeNames;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
@@ -18,7 +19,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 public final class ReflectiveWriteTransformer implements ClassFileTransformer {
   static final String FIELD = "java/lang/reflect/Field";
-  private static final String BARRIER = "io/memoguard/runtime/Barrier";
+  private static final String BARRIER = RuntimeNames.BARRIER;
   private static final String BARRIER_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/reflect/Field;)V";
   /** The public setters and their descriptors, {@code (Object target, T value) void}. */
   static final Map<String, String> SETTERS = Map.of(
