@@ -164,8 +164,10 @@ public final class Memo {
       }
       if (graph == null) {
         Stats.PASS_THROUGH.increment();
-        noticeOnce(k.site.id + "#size", "results of " + k.site.display + " are not memoized: more than "
-            + Settings.maxGraphObjects + " objects reachable (guard.max-graph-objects)");
+        if (k.site.firstNotice(Site.NOTICE_SIZE)) {
+          Settings.sink.notice("results of " + k.site.display + " are not memoized: more than "
+              + Settings.maxGraphObjects + " objects reachable (guard.max-graph-objects)");
+        }
         return;
       }
       Entry entry = new Entry(k, value, graph, footprint.bytes);
@@ -258,10 +260,13 @@ public final class Memo {
     Class<?> kind = Consumables.kindOf(type);
     String what = "a " + type.getName() + (kind != null ? " (" + kind.getName() + ")"
         : ", JDK state the agent cannot compare");
-    noticeOnce(site.id + "#consumable", "results of " + site.display + " are not memoized: they hold "
-        + what + ", which the first caller may consume or change");
+    if (site.firstNotice(Site.NOTICE_CONSUMABLE)) {
+      Settings.sink.notice("results of " + site.display + " are not memoized: they hold " + what
+          + ", which the first caller may consume or change");
+    }
   }
 
+  /** Says a request-independent notice once per JVM ({@code key} names the reason, not a class). */
   static void noticeOnce(String key, String message) {
     if (NOTICED.add(key)) {
       Settings.sink.notice(message);

@@ -17,6 +17,8 @@ final class Site {
 
   /** Notice flags, each said once per site. */
   static final int NOTICE_ARGUMENTS = 1;
+  static final int NOTICE_SIZE = 2;
+  static final int NOTICE_CONSUMABLE = 4;
 
   /** Per class: the table lives and dies with the class, so it never keeps a loader alive. */
   private static final ClassValue<Table> BY_CLASS = new ClassValue<Table>() {
