@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.memoguard.testrepo.BoobyMapRepository.Booby;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,66 +20,24 @@ import org.junit.jupiter.api.Test;
  * are still found.
  */
 class StructuralDiffNoAppCallsTest {
-  static final AtomicInteger CALLS = new AtomicInteger();
-  /** Off while a test builds its maps (HashMap.put hashes, TreeMap.put compares). */
-  static volatile boolean armed;
-
-  static final class Booby implements Comparable<Booby> {
-    final int id;
-    String name;
-
-    Booby(int id, String name) {
-      this.id = id;
-      this.name = name;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return trap(o instanceof Booby && ((Booby) o).id == id);
-    }
-
-    @Override
-    public int hashCode() {
-      return trap(id);
-    }
-
-    @Override
-    public int compareTo(Booby o) {
-      return trap(Integer.compare(id, o.id));
-    }
-
-    @Override
-    public String toString() {
-      return trap("SECRET-booby");
-    }
-
-    private static <T> T trap(T result) {
-      if (armed) {
-        CALLS.incrementAndGet();
-        throw new IllegalStateException("SECRET application method called");
-      }
-      return result;
-    }
-  }
-
   @BeforeEach
   void reset() {
-    CALLS.set(0);
-    armed = false;
+    Booby.CALLS.set(0);
+    Booby.armed = false;
   }
 
   @AfterEach
   void noApplicationMethodRan() {
-    armed = false;
-    assertThat(CALLS.get()).as("application equals/hashCode/compareTo/toString calls").isZero();
+    Booby.armed = false;
+    assertThat(Booby.CALLS.get()).as("application equals/hashCode/compareTo/toString calls").isZero();
   }
 
   private static String diff(Object a, Object b) {
-    armed = true;
+    Booby.armed = true;
     try {
       return StructuralDiff.firstDifference(a, b, 10_000);
     } finally {
-      armed = false;
+      Booby.armed = false;
     }
   }
 
