@@ -1,12 +1,14 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Snapshot;
+
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /** A memoized result and the bookkeeping that lets a write to any part of it find the entry. */
 final class Entry {
   final Key key;
   final Object value;
-  final Graph graph;
+  final Snapshot graph;
   private static final AtomicIntegerFieldUpdater<Entry> CALLERS =
       AtomicIntegerFieldUpdater.newUpdater(Entry.class, "callers");
 
@@ -23,16 +25,16 @@ final class Entry {
    * if they were the value itself (memoized, they would have been), so that a caller's write to
    * one invalidates the entry as it would have. Guarded by {@code this}; null when none.
    */
-  private Graph[] copies;
+  private Snapshot[] copies;
 
   /** Estimated bytes the entry keeps reachable ({@link Footprint}), counted in its request. */
   final long bytes;
 
-  Entry(Key key, Object value, Graph graph) {
+  Entry(Key key, Object value, Snapshot graph) {
     this(key, value, graph, 0);
   }
 
-  Entry(Key key, Object value, Graph graph, long bytes) {
+  Entry(Key key, Object value, Snapshot graph, long bytes) {
     this.key = key;
     this.value = value;
     this.graph = graph;
@@ -61,13 +63,13 @@ final class Entry {
     for (int i = 0, n = graph.guardedCount(); i < n; i++) {
       Trackers.untrack(graph.guarded(i), this);
     }
-    Graph[] added;
+    Snapshot[] added;
     synchronized (this) {
       added = copies;
       copies = null;
     }
     if (added != null) {
-      for (Graph copy : added) {
+      for (Snapshot copy : added) {
         for (int i = 0, n = copy.guardedCount(); i < n; i++) {
           Trackers.untrack(copy.guarded(i), this);
         }
@@ -76,7 +78,7 @@ final class Entry {
   }
 
   /** Verify mode: guards a fresh result as part of this entry, unless the entry is gone. */
-  synchronized void addCopy(Graph copy) {
+  synchronized void addCopy(Snapshot copy) {
     if (!live) {
       return;
     }
@@ -84,24 +86,24 @@ final class Entry {
     for (int i = 0, n = copy.guardedCount(); i < n; i++) {
       Trackers.track(copy.guarded(i), this);
     }
-    Graph[] grown = copies == null ? new Graph[1] : java.util.Arrays.copyOf(copies, copies.length + 1);
+    Snapshot[] grown = copies == null ? new Snapshot[1] : java.util.Arrays.copyOf(copies, copies.length + 1);
     grown[grown.length - 1] = copy;
     copies = grown;
   }
 
   /**
    * Verify mode: the first copy changed since it was handed out (a collection, array or object
-   * without a barrier), as {@link Graph#verify()} reports it, or null.
+   * without a barrier), as {@link Snapshot#check()} reports it, or null.
    */
   String changedCopy() {
-    Graph[] current;
+    Snapshot[] current;
     synchronized (this) {
       current = copies;
     }
     if (current != null) {
-      for (Graph copy : current) {
-        if (copy.needsVerify()) {
-          String changed = copy.verify();
+      for (Snapshot copy : current) {
+        if (copy.needsCheck()) {
+          String changed = copy.check();
           if (changed != null) {
             return changed;
           }

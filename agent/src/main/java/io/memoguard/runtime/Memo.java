@@ -1,5 +1,11 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Consumables;
+import io.memoguard.runtime.snapshot.Footprint;
+import io.memoguard.runtime.snapshot.BarrierTrust;
+import io.memoguard.runtime.snapshot.Snapshot;
+import io.memoguard.runtime.snapshot.SnapshotTaker;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,9 +125,9 @@ public final class Memo {
       entry.invalidate();
       return null;
     }
-    Graph graph = entry.graph;
-    if (graph.needsVerify()) {
-      String changed = graph.verify();
+    Snapshot graph = entry.graph;
+    if (graph.needsCheck()) {
+      String changed = graph.check();
       if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
         return null;
       }
@@ -156,10 +162,10 @@ public final class Memo {
       }
       int trustEpoch = BarrierTrust.epoch;
       Footprint footprint = new Footprint();
-      Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects, footprint);
-      if (graph == null && footprint.consumable != null) {
+      Snapshot graph = SnapshotTaker.take(value, Settings.maxGraphObjects, footprint);
+      if (graph == null && footprint.consumable() != null) {
         Stats.PASS_THROUGH.increment();
-        noticeConsumable(k.site, footprint.consumable);
+        noticeConsumable(k.site, footprint.consumable());
         return;
       }
       if (graph == null) {
@@ -170,7 +176,7 @@ public final class Memo {
         }
         return;
       }
-      Entry entry = new Entry(k, value, graph, footprint.bytes);
+      Entry entry = new Entry(k, value, graph, footprint.bytes());
       entry.trustEpoch = trustEpoch;
       for (int i = 0, n = graph.guardedCount(); i < n; i++) {
         Trackers.track(graph.guarded(i), entry);
@@ -242,7 +248,7 @@ public final class Memo {
    * Says once per class that objects of an application class without barriers are part of a cached
    * value: a write to them is found only when the value is served again.
    */
-  private static void noticeUnguarded(Graph graph) {
+  private static void noticeUnguarded(Snapshot graph) {
     for (Class<?> type : graph.unguardedClasses()) {
       if (UNGUARDED_NOTICED.get(type).compareAndSet(false, true)) {
         // a class of guard.packages here lost its barriers (failed rewrite, loaded before the

@@ -1,5 +1,7 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Guarded;
+
 /**
  * Handles detected mutations: reports them and invalidates, logs or rejects per the mode of each
  * entry holding the object. When entries of different modes hold it, fail wins (the write does not

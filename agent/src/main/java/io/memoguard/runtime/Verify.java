@@ -1,5 +1,10 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.StructuralDiff;
+import io.memoguard.runtime.snapshot.Footprint;
+import io.memoguard.runtime.snapshot.Snapshot;
+import io.memoguard.runtime.snapshot.SnapshotTaker;
+
 /**
  * Verify mode: memoized methods run every time, as if the agent were absent. A call that would
  * have been a hit is counted, and when it returns, its fresh result is compared with the memoized
@@ -70,9 +75,9 @@ public final class Verify {
     // memoized, this caller would have received the entry's value
     entry.served();
     Footprint footprint = new Footprint();
-    Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects, footprint);
+    Snapshot copy = SnapshotTaker.take(fresh, Settings.maxGraphObjects, footprint);
     if (copy != null) {
-      if (key.request.charge(footprint.bytes)) {
+      if (key.request.charge(footprint.bytes())) {
         entry.addCopy(copy);
       } else {
         // the copy cannot be kept within the budget: without it a write to the fresh result

@@ -5,8 +5,8 @@ import io.memoguard.agent.instrument.TransformingClassLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.Graph;
-import io.memoguard.runtime.GraphWalker;
+import io.memoguard.runtime.snapshot.Snapshot;
+import io.memoguard.runtime.snapshot.SnapshotTaker;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -360,14 +360,14 @@ class MutationCorpusTest {
 
   @Test
   void unguardedClassesAreListedForTheOncePerClassNotice() throws Exception {
-    Graph graph = GraphWalker.walk(corpus("catalog"), 10_000);
+    Snapshot graph = SnapshotTaker.take(corpus("catalog"), 10_000);
     assertThat(graph).isNotNull();
     assertThat(graph.unguardedClasses()).containsExactly(LOADER.loadClass(PKG + ".plain.Note"));
     Object product = corpus("product");
     setItems(product, new PersistentBag(new ArrayList<>()));
-    assertThat(GraphWalker.walk(product, 10_000).unguardedClasses())
+    assertThat(SnapshotTaker.take(product, 10_000).unguardedClasses())
         .containsExactly(PersistentBag.class);
-    assertThat(GraphWalker.walk(corpus("deepChain"), 10_000).unguardedClasses()).isEmpty();
+    assertThat(SnapshotTaker.take(corpus("deepChain"), 10_000).unguardedClasses()).isEmpty();
   }
 
   // ------------------------------------------------------------------ no false positives

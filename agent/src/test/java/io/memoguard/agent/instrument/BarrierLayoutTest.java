@@ -3,7 +3,7 @@ package io.memoguard.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
-import io.memoguard.runtime.Guarded;
+import io.memoguard.runtime.snapshot.Guarded;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;

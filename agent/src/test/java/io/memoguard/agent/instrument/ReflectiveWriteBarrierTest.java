@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.runtime.Barrier;
 import io.memoguard.runtime.EventSink;
-import io.memoguard.runtime.Guarded;
+import io.memoguard.runtime.snapshot.Guarded;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.MutationRejectedException;
 import io.memoguard.runtime.Settings;

@@ -1,7 +1,7 @@
 package io.memoguard.corpus.bench;
 
 import io.memoguard.runtime.EventSink;
-import io.memoguard.runtime.Guarded;
+import io.memoguard.runtime.snapshot.Guarded;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
