@@ -51,10 +51,10 @@ final class Entry {
   }
 
   /** What to do on a mutation: the memoizing rule's on-mutation, else the global one. */
-  int mode() {
-    int mode = key.site.effectiveMode();
+  OnMutation onMutation() {
+    OnMutation onMutation = key.site.effectiveOnMutation();
     // verify mode promises the host's behaviour: a write is never rejected, only invalidates
-    return mode == Settings.FAIL && key.verify ? Settings.INVALIDATE : mode;
+    return onMutation == OnMutation.FAIL && key.verify ? OnMutation.INVALIDATE : onMutation;
   }
 
   /** Detaches the entry from every guarded object of its value, so their barriers go quiet. */

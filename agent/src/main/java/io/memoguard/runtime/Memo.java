@@ -35,17 +35,17 @@ public final class Memo {
    * @param type the class that declares the method, as woven: sites are per loaded class, so the
    *     same class name in two class loaders never shares entries
    * @param site {@code type|method|descriptor}
-   * @param mode the woven {@link RuleConstant}: on-mutation mode and park timeout
-   * @param memoMode {@link Verify#MEMOIZE}, {@link Verify#VERIFY} or {@link Verify#INHERIT}
+   * @param rule the woven {@link RuleConstant}: on-mutation and park timeout
+   * @param mode the woven {@link Mode#code}: memoize, verify, or the global mode
    */
-  public static Object key(Class<?> type, String site, int mode, int memoMode, Object receiver,
+  public static Object key(Class<?> type, String site, int rule, int mode, Object receiver,
       Object[] args) {
     try {
       Request request = RequestScope.current();
       if (request == null) {
         return null;
       }
-      return key(request, Site.of(type, site, mode), memoMode, receiver, args);
+      return key(request, Site.of(type, site, rule), mode, receiver, args);
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
@@ -54,20 +54,20 @@ public final class Memo {
 
   /** As {@link #key(Class, String, int, int, Object, Object[])}, for a site that has no class (tests). */
   public static Object key(String site, Object receiver, Object[] args) {
-    return key(site, Site.INHERIT, receiver, args);
+    return key(site, RuleConstant.of(null, 0), receiver, args);
   }
 
   /** As {@link #key(String, Object, Object[])}, with the woven {@link RuleConstant}. */
-  public static Object key(String site, int mode, Object receiver, Object[] args) {
-    return key(site, mode, Verify.INHERIT, receiver, args);
+  public static Object key(String site, int rule, Object receiver, Object[] args) {
+    return key(site, rule, Mode.code(null), receiver, args);
   }
 
-  /** As {@link #key(String, int, Object, Object[])}, with the rule's memoize/verify mode. */
-  public static Object key(String site, int mode, int memoMode, Object receiver, Object[] args) {
-    return key(null, site, mode, memoMode, receiver, args);
+  /** As {@link #key(String, int, Object, Object[])}, with the rule's {@link Mode#code}. */
+  public static Object key(String site, int rule, int mode, Object receiver, Object[] args) {
+    return key(null, site, rule, mode, receiver, args);
   }
 
-  private static Object key(Request request, Site s, int memoMode, Object receiver, Object[] args) {
+  private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
     Object[] normalized = ArgumentKeys.normalizeArguments(args);
     if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
@@ -80,7 +80,7 @@ public final class Memo {
       return null;
     }
     Key key = new Key(s, receiver, normalized, request);
-    key.verify = Verify.applies(memoMode);
+    key.verify = Verify.applies(Mode.ofCode(mode));
     key.writesAtStart = JdbcWrites.writes(request);
     return key;
   }

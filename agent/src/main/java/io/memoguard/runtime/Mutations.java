@@ -3,8 +3,8 @@ package io.memoguard.runtime;
 import io.memoguard.runtime.snapshot.Guarded;
 
 /**
- * Handles detected mutations: reports them and invalidates, logs or rejects per the mode of each
- * entry holding the object. When entries of different modes hold it, fail wins (the write does not
+ * Handles detected mutations: reports them and invalidates, logs or rejects per the on-mutation of each
+ * entry holding the object. When entries of different on-mutation values hold it, fail wins (the write does not
  * happen, so nothing is invalidated); otherwise the invalidate entries are dropped and the log
  * entries kept.
  */
@@ -37,7 +37,7 @@ final class Mutations {
       String[] frames = CallSites.writeSite(reflective);
       int callers = callers(entries);
       Stats.MUTATIONS.increment();
-      Entry[] failing = withMode(entries, Settings.FAIL);
+      Entry[] failing = with(entries, OnMutation.FAIL);
       if (failing.length > 0) {
         String names = names(failing);
         Settings.sink.mutation(field, frames[0], frames[1], names, callers, EventSink.REJECTED);
@@ -45,11 +45,11 @@ final class Mutations {
             + " rejected: the object is part of the memoized result of " + names
             + " (on-mutation: fail)");
       }
-      Entry[] invalidated = withMode(entries, Settings.INVALIDATE);
+      Entry[] invalidated = with(entries, OnMutation.INVALIDATE);
       for (Entry entry : invalidated) {
         entry.invalidate();
       }
-      Entry[] logged = withMode(entries, Settings.LOG);
+      Entry[] logged = with(entries, OnMutation.LOG);
       String action;
       String names;
       if (logged.length == 0) {
@@ -77,22 +77,22 @@ final class Mutations {
    */
   static boolean changedBeforeHit(Entry entry, String path) {
     Stats.MUTATIONS.increment();
-    int mode = entry.mode();
-    boolean invalidate = mode != Settings.LOG;
+    OnMutation onMutation = entry.onMutation();
+    boolean invalidate = onMutation != OnMutation.LOG;
     if (invalidate) {
       entry.invalidate();
     }
-    String action = mode == Settings.FAIL ? EventSink.NOT_REJECTED
+    String action = onMutation == OnMutation.FAIL ? EventSink.NOT_REJECTED
         : invalidate ? EventSink.INVALIDATED : EventSink.LOGGED;
     Settings.sink.lateMutation(path, entry.display(), CallSites.callerOfMemoized(), entry.callers,
         action);
     return invalidate;
   }
 
-  private static Entry[] withMode(Entry[] entries, int mode) {
+  private static Entry[] with(Entry[] entries, OnMutation onMutation) {
     int n = 0;
     for (Entry entry : entries) {
-      if (entry.mode() == mode) {
+      if (entry.onMutation() == onMutation) {
         n++;
       }
     }
@@ -105,7 +105,7 @@ final class Mutations {
     Entry[] result = new Entry[n];
     int i = 0;
     for (Entry entry : entries) {
-      if (entry.mode() == mode) {
+      if (entry.onMutation() == onMutation) {
         result[i++] = entry;
       }
     }

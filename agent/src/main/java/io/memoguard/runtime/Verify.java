@@ -15,20 +15,14 @@ import io.memoguard.runtime.snapshot.SnapshotTaker;
  * same instance: a caller's write to one invalidates the entry just as it would have.
  */
 public final class Verify {
-  /** The rule has no {@code mode} of its own: the global {@code mode} applies. */
-  public static final int INHERIT = -1;
-  /** The rule's {@code mode: memoize}: hits are served from the memo table. */
-  public static final int MEMOIZE = 0;
-  /** The rule's {@code mode: verify}: every call runs; would-be hits are compared. */
-  public static final int VERIFY = 1;
   /** How a difference path starts when the fresh call threw instead of returning. */
   public static final String THREW = "(threw ";
 
   private Verify() {}
 
-  /** Whether calls of a rule with this woven mode are verified rather than memoized. */
-  static boolean applies(int mode) {
-    return mode == VERIFY || (mode != MEMOIZE && Settings.verify);
+  /** Whether calls of a rule with this mode (null: the global one) are verified, not memoized. */
+  static boolean applies(Mode mode) {
+    return mode == Mode.VERIFY || (mode == null && Settings.verify);
   }
 
   /** A would-be hit: counted and remembered on the key; the call runs anyway (returns null). */

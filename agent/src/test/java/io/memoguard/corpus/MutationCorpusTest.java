@@ -1,5 +1,6 @@
 package io.memoguard.corpus;
 
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.instrument.RecordingSink;
 import io.memoguard.agent.instrument.TransformingClassLoader;
 
@@ -55,7 +56,7 @@ class MutationCorpusTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 1000, 100_000, new String[] {DOMAIN}, sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 100_000, new String[] {DOMAIN}, sink);
     inRequest = RequestScope.enter();
     assertThat(inRequest).isTrue();
   }

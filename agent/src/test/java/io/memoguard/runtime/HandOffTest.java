@@ -25,7 +25,7 @@ class HandOffTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
     worker = Executors.newSingleThreadExecutor();
   }
 

@@ -27,7 +27,7 @@ class SharedEntryCountTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
     pool = Executors.newFixedThreadPool(THREADS);
   }
 

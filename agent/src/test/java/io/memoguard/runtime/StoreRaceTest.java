@@ -26,8 +26,8 @@ class StoreRaceTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
-    Settings.configureModes(false, true);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configureModes(Mode.MEMOIZE, true);
     other = Executors.newSingleThreadExecutor();
   }
 

@@ -3,8 +3,8 @@ package io.memoguard.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.Memo;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -45,7 +45,7 @@ class AsyncStartWeavingTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
   }
 
   @AfterEach

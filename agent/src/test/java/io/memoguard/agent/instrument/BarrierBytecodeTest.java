@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,7 +174,7 @@ class BarrierBytecodeTest extends BarrierTestSupport {
 
   @Test
   void failModeRejectsTheWriteBeforeItHappens() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     assertThatThrownBy(() -> consumer("PublicFieldWriter").accept(account))
@@ -186,7 +187,7 @@ class BarrierBytecodeTest extends BarrierTestSupport {
 
   @Test
   void logModeReportsButKeepsTheEntry() throws Exception {
-    configure(Settings.LOG);
+    configure(OnMutation.LOG);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     consumer("PublicFieldWriter").accept(account);

@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
@@ -26,7 +27,7 @@ class BarrierLayoutTest {
   private final RecordingSink sink = new RecordingSink();
   private boolean inRequest;
 
-  private void start(int mode) {
+  private void start(OnMutation mode) {
     Settings.configure(mode, 1000, 10_000,
         new String[] {"io.memoguard.testdomain", "io.memoguard.testchain.domain"}, sink);
     inRequest = RequestScope.enter();
@@ -71,7 +72,7 @@ class BarrierLayoutTest {
 
   @Test
   void writeToACloneIsNotAMutationInFailMode() throws Exception {
-    start(Settings.FAIL);
+    start(OnMutation.FAIL);
     Object tag = domainLoader().newInstance("io.memoguard.testdomain.Tag", "t");
     cache(tag);
     Object copy = call(tag, "copy");
@@ -87,7 +88,7 @@ class BarrierLayoutTest {
 
   @Test
   void writeToACloneLogsNothingAndTheEntryIsStillServed() throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     Object tag = domainLoader().newInstance("io.memoguard.testdomain.Tag", "t");
     cache(tag);
     Object copy = call(tag, "copy");
@@ -98,7 +99,7 @@ class BarrierLayoutTest {
 
   @Test
   void copiesByReflectionAndSerializationAreNotPartOfTheValue() throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     TransformingClassLoader loader = domainLoader();
     Object tag = loader.newInstance("io.memoguard.testdomain.Tag", "t");
     cache(tag);
@@ -132,7 +133,7 @@ class BarrierLayoutTest {
 
   @Test
   void fieldsOfASubclassOutsideTheGuardedPackagesAreCheckedOnRead() throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     Object row = domainLoader().newInstance("io.memoguard.testsub.JdbcAccount", "ann");
     cache(row);
     call(row, "setTypeId", 9);
@@ -151,7 +152,7 @@ class BarrierLayoutTest {
   @Test
   void guardedSubclassOfAnUnguardedSubclassOfAGuardedClassInALoaderWithoutResources()
       throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     NoResourceLoader loader = new NoResourceLoader();
     Object b = loader.loadClass("io.memoguard.testchain.domain.B").getConstructor().newInstance();
     assertThat(b).isInstanceOf(Guarded.class); // through A's tracker members

@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +73,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void failModeThrowsBeforeTheWrite() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     Field owner = field(account, "owner");
@@ -89,7 +90,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void objectsThatAreNotCachedAreSilentInFailModeToo() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     set(field(account, "owner"), account, "eve");
     assertThat(field(account, "owner").get(account)).isEqualTo("eve");
@@ -98,7 +99,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void unguardedTargetsAndStaticFieldsAreIgnored() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     cache(new StringBuilder("x"));
     Holder holder = new Holder();
     set(Holder.class.getDeclaredField("value"), holder, "changed");
@@ -111,7 +112,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void settingTheTrackerFieldItselfIsNotAMutation() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     Field tracker = account.getClass().getDeclaredField(Guarded.TRACKER_FIELD);

@@ -1,5 +1,6 @@
 package io.memoguard.corpus.bench;
 
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.EventSink;
 import io.memoguard.runtime.snapshot.Guarded;
 import io.memoguard.runtime.Memo;
@@ -49,7 +50,7 @@ public class HitCostMain {
   static volatile Object sinkhole;
 
   public static void main(String[] args) {
-    Settings.configure(Settings.INVALIDATE, 10_000, 1_000_000, new String[] {"io.memoguard.corpus.bench"}, EventSink.NONE);
+    Settings.configure(OnMutation.INVALIDATE, 10_000, 1_000_000, new String[] {"io.memoguard.corpus.bench"}, EventSink.NONE);
     RequestScope.enter();
     Holder guardedList = new Holder();
     Holder plainList = new Holder();

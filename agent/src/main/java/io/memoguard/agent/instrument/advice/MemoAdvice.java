@@ -9,8 +9,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * returned; on a miss the body runs and its normal result is stored. Exceptions are neither cached
  * nor touched. The class arrives as a class constant, not a name: the same class name in two
  * class loaders is two classes, and their entries must never meet. The memoize rule's
- * on-mutation arrives as a woven constant ({@link MutationMode}), and so does its mode
- * ({@link MemoMode}): in verify mode the runtime never reports a hit, so the body always runs.
+ * on-mutation and park timeout arrive as a woven constant ({@link WovenRule}), and so does its
+ * mode ({@link WovenMode}): in verify mode the runtime never reports a hit, so the body always runs.
  */
 public final class MemoAdvice {
   private MemoAdvice() {}
@@ -19,12 +19,12 @@ public final class MemoAdvice {
   public static Object enter(
       @Advice.Origin Class<?> type,
       @Advice.Origin("#t|#m|#d") String site,
-      @MutationMode int mode,
-      @MemoMode int memoMode,
+      @WovenRule int rule,
+      @WovenMode int mode,
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Local("memoguardKey") Object key) {
-    key = Memo.key(type, site, mode, memoMode, self, args);
+    key = Memo.key(type, site, rule, mode, self, args);
     return key == null ? null : Memo.hit(key);
   }
 
