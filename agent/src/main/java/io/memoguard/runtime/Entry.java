@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 final class Entry {
   final Key key;
   final Object value;
-  final Snapshot graph;
+  final Snapshot snapshot;
   private static final AtomicIntegerFieldUpdater<Entry> CALLERS =
       AtomicIntegerFieldUpdater.newUpdater(Entry.class, "callers");
 
@@ -30,14 +30,14 @@ final class Entry {
   /** Estimated bytes the entry keeps reachable ({@link Footprint}), counted in its request. */
   final long bytes;
 
-  Entry(Key key, Object value, Snapshot graph) {
-    this(key, value, graph, 0);
+  Entry(Key key, Object value, Snapshot snapshot) {
+    this(key, value, snapshot, 0);
   }
 
-  Entry(Key key, Object value, Snapshot graph, long bytes) {
+  Entry(Key key, Object value, Snapshot snapshot, long bytes) {
     this.key = key;
     this.value = value;
-    this.graph = graph;
+    this.snapshot = snapshot;
     this.bytes = bytes;
   }
 
@@ -60,8 +60,8 @@ final class Entry {
   /** Detaches the entry from every guarded object of its value, so their barriers go quiet. */
   void dispose() {
     live = false;
-    for (int i = 0, n = graph.guardedCount(); i < n; i++) {
-      Trackers.untrack(graph.guarded(i), this);
+    for (int i = 0, n = snapshot.guardedCount(); i < n; i++) {
+      Trackers.untrack(snapshot.guarded(i), this);
     }
     Snapshot[] added;
     synchronized (this) {
@@ -118,7 +118,7 @@ final class Entry {
     if (!live) {
       return false;
     }
-    key.request.remove(this);
+    key.request.table.remove(this);
     dispose();
     Stats.INVALIDATIONS.increment();
     return true;

@@ -71,7 +71,7 @@ public final class Verify {
     Footprint footprint = new Footprint();
     Snapshot copy = SnapshotTaker.take(fresh, Settings.maxGraphObjects, footprint);
     if (copy != null) {
-      if (key.request.charge(footprint.bytes())) {
+      if (key.request.table.charge(footprint.bytes())) {
         entry.addCopy(copy);
       } else {
         // the copy cannot be kept within the budget: without it a write to the fresh result

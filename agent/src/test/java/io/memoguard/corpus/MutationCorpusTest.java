@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.runtime.snapshot.Snapshot;
 import io.memoguard.runtime.snapshot.SnapshotTaker;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.io.IOException;
@@ -266,12 +266,12 @@ class MutationCorpusTest {
 
     corpus("arrayListAdd", catalog);
 
-    assertThat(Memo.hit(first)).isNull();
-    assertThat(Memo.hit(second)).isNull();
+    assertThat(Memoizer.hit(first)).isNull();
+    assertThat(Memoizer.hit(second)).isNull();
     assertThat(sink.late).extracting(RecordingSink.Late::path)
         .containsExactly("Catalog.list (size 3 -> 4)", "List12[0].list (size 3 -> 4)");
-    assertThat(Memo.hit(first)).isNull();
-    assertThat(Memo.hit(second)).isNull();
+    assertThat(Memoizer.hit(first)).isNull();
+    assertThat(Memoizer.hit(second)).isNull();
     assertThat(sink.late).hasSize(2);
   }
 
@@ -320,8 +320,8 @@ class MutationCorpusTest {
     assertThat(sink.errors).isEmpty();
     assertThat(RequestScope.enter()).isTrue();
     inRequest = true;
-    assertThat(Memo.hit(Memo.key(SITE, this, new Object[0]))).isNull();
-    assertThat(Memo.hit(Memo.key(OTHER_SITE, this, new Object[0]))).isNull();
+    assertThat(Memoizer.hit(Memoizer.key(SITE, this, new Object[0]))).isNull();
+    assertThat(Memoizer.hit(Memoizer.key(OTHER_SITE, this, new Object[0]))).isNull();
     assertThat(sink.late).isEmpty();
   }
 
@@ -410,34 +410,34 @@ class MutationCorpusTest {
   }
 
   private Object cache(String site, Object value) {
-    Object key = Memo.key(site, this, new Object[0]);
+    Object key = Memoizer.key(site, this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
     return key;
   }
 
   /** A hit that serves the very instance that was stored (value null: any). */
   private static void assertServed(Object key, Object value) {
-    Object hit = Memo.hit(key);
+    Object hit = Memoizer.hit(key);
     assertThat(hit).as("served").isNotNull();
     if (value != null) {
-      assertThat(Memo.value(hit)).isSameAs(value);
+      assertThat(Memoizer.value(hit)).isSameAs(value);
     }
   }
 
   private void assertNotServedAgain(Object key) {
-    assertThat(Memo.hit(key)).as("invalidated").isNull();
-    assertThat(Memo.hit(key)).as("still invalidated").isNull();
+    assertThat(Memoizer.hit(key)).as("invalidated").isNull();
+    assertThat(Memoizer.hit(key)).as("still invalidated").isNull();
   }
 
   private void assertDetectedAtNextRead(Object key, String path) {
-    assertThat(Memo.hit(key)).as("not served after the change").isNull();
+    assertThat(Memoizer.hit(key)).as("not served after the change").isNull();
     assertThat(sink.late).hasSize(1);
     RecordingSink.Late late = sink.late.get(0);
     assertThat(late.path()).isEqualTo(path);
     assertThat(late.entry()).isEqualTo(ENTRY);
     assertThat(late.action()).isEqualTo("invalidated");
-    assertThat(Memo.hit(key)).as("invalidated").isNull();
+    assertThat(Memoizer.hit(key)).as("invalidated").isNull();
     assertThat(sink.late).as("reported once").hasSize(1);
     assertThat(sink.mutations).isEmpty();
   }

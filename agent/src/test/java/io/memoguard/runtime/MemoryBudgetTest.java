@@ -39,19 +39,19 @@ class MemoryBudgetTest {
   }
 
   private byte[] load(long id, int memoMode) {
-    Object key = Memo.key(SITE, RuleConstant.of(null, 0), memoMode, null, new Object[] {id});
-    Object hit = Memo.hit(key);
+    Object key = Memoizer.key(SITE, RuleConstant.of(null, 0), memoMode, null, new Object[] {id});
+    Object hit = Memoizer.hit(key);
     if (hit != null) {
-      return (byte[]) Memo.value(hit);
+      return (byte[]) Memoizer.value(hit);
     }
     try {
       bodies++;
       byte[] row = new byte[ROW];
       Arrays.fill(row, (byte) id);
-      Memo.store(key, row);
+      Memoizer.store(key, row);
       return row;
     } finally {
-      Memo.release(key);
+      Memoizer.release(key);
     }
   }
 
@@ -154,7 +154,7 @@ class MemoryBudgetTest {
     assertThat(RequestScope.enter()).isTrue();
     try {
       load(2);
-      Entry held = RequestScope.current().get((Key) Memo.key(SITE, null, new Object[] {2L}));
+      Entry held = RequestScope.current().table.lookup((Key) Memoizer.key(SITE, null, new Object[] {2L}));
       assertThat(held.live).isTrue();
       HeapPressure.exceeded();
       assertThat(held.live).isFalse();

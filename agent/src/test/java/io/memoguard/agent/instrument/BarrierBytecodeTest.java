@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.runtime.snapshot.Guarded;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.MutationRejectedException;
 import io.memoguard.runtime.Settings;
 import java.io.IOException;
@@ -219,14 +219,14 @@ class BarrierBytecodeTest extends BarrierTestSupport {
   }
 
   private void cache(Object value) {
-    Object key = Memo.key(SITE, this, new Object[0]);
+    Object key = Memoizer.key(SITE, this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
     assertThat(((Guarded) value).$memoguard$getTracker()).isNotNull();
   }
 
   private boolean isStillCached() {
-    return Memo.hit(Memo.key(SITE, this, new Object[0])) != null;
+    return Memoizer.hit(Memoizer.key(SITE, this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {

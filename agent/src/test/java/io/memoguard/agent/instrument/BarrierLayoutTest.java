@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.runtime.snapshot.Guarded;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.io.ByteArrayInputStream;
@@ -47,13 +47,13 @@ class BarrierLayoutTest {
   }
 
   private void cache(Object value) {
-    Memo.store(Memo.key(SITE, this, new Object[0]), value);
+    Memoizer.store(Memoizer.key(SITE, this, new Object[0]), value);
   }
 
   /** The value served for the cached call; null when it is not served. */
   private Object served() {
-    Object hit = Memo.hit(Memo.key(SITE, this, new Object[0]));
-    return hit == null ? null : Memo.value(hit);
+    Object hit = Memoizer.hit(Memoizer.key(SITE, this, new Object[0]));
+    return hit == null ? null : Memoizer.value(hit);
   }
 
   private static void call(Object target, String method, Object arg) throws Exception {
@@ -125,7 +125,7 @@ class BarrierLayoutTest {
     assertThat(sink.mutations).isEmpty();
     assertThat(served()).isSameAs(tag);
     // caching the copy later gives it a tracker of its own
-    Memo.store(Memo.key(SITE, this, new Object[] {"copy"}), copied);
+    Memoizer.store(Memoizer.key(SITE, this, new Object[] {"copy"}), copied);
     call(copied, "setName", "again");
     assertThat(sink.mutations).hasSize(1);
     assertThat(served()).isSameAs(tag);

@@ -60,7 +60,7 @@ class HostileLoaderTransformTest {
 
     assertThat(failures).as("transformation failures").isEmpty();
     assertThat(woven).as("listItems was still woven").isNotNull();
-    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memo");
+    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memoizer");
     assertThat(notices).anyMatch(notice -> notice.contains("findItem is not memoized"));
   }
 
@@ -75,7 +75,7 @@ class HostileLoaderTransformTest {
     assertThat(failures).as("transformation failures").isEmpty();
     assertThat(notices).noneMatch(notice -> notice.contains("cannot be resolved"));
     assertThat(woven).as("the repository was woven").isNotNull();
-    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memo");
+    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memoizer");
   }
 
   private ClassFileTransformer transformer() {

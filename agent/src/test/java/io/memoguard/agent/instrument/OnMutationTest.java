@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.runtime.EventSink;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.MutationRejectedException;
 import io.memoguard.runtime.Settings;
 import java.util.ArrayList;
@@ -80,8 +80,8 @@ class OnMutationTest extends BarrierTestSupport {
     Object b = new Object();
     cache(PLAIN, OnMutation.LOG, a);
     cache(PLAIN, OnMutation.FAIL, b);
-    assertThat(Memo.value(Memo.hit(Memo.key(PLAIN, RuleConstant.of(OnMutation.LOG, 0), this, new Object[0])))).isSameAs(a);
-    assertThat(Memo.value(Memo.hit(Memo.key(PLAIN, RuleConstant.of(OnMutation.FAIL, 0), this, new Object[0])))).isSameAs(b);
+    assertThat(Memoizer.value(Memoizer.hit(Memoizer.key(PLAIN, RuleConstant.of(OnMutation.LOG, 0), this, new Object[0])))).isSameAs(a);
+    assertThat(Memoizer.value(Memoizer.hit(Memoizer.key(PLAIN, RuleConstant.of(OnMutation.FAIL, 0), this, new Object[0])))).isSameAs(b);
   }
 
   @Test
@@ -142,13 +142,13 @@ class OnMutationTest extends BarrierTestSupport {
   }
 
   private void cache(String site, OnMutation mode, Object value) {
-    Object key = Memo.key(site, RuleConstant.of(mode, 0), this, new Object[0]);
+    Object key = Memoizer.key(site, RuleConstant.of(mode, 0), this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
   }
 
   private boolean cached(String site, OnMutation mode) {
-    return Memo.hit(Memo.key(site, RuleConstant.of(mode, 0), this, new Object[0])) != null;
+    return Memoizer.hit(Memoizer.key(site, RuleConstant.of(mode, 0), this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {
@@ -164,8 +164,8 @@ class OnMutationTest extends BarrierTestSupport {
   @Test
   void verifyModeNeverRejectsAWriteItOnlyInvalidates() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    Object key = Memo.key(STRICT, RuleConstant.of(OnMutation.FAIL, 0), Mode.code(Mode.VERIFY), this, new Object[0]);
-    Memo.store(key, account);
+    Object key = Memoizer.key(STRICT, RuleConstant.of(OnMutation.FAIL, 0), Mode.code(Mode.VERIFY), this, new Object[0]);
+    Memoizer.store(key, account);
 
     writer("PublicFieldWriter").accept(account);
 

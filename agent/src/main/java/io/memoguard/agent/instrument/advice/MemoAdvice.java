@@ -1,6 +1,6 @@
 package io.memoguard.agent.instrument.advice;
 
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -24,8 +24,8 @@ public final class MemoAdvice {
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Local("memoguardKey") Object key) {
-    key = Memo.key(type, site, rule, mode, self, args);
-    return key == null ? null : Memo.hit(key);
+    key = Memoizer.key(type, site, rule, mode, self, args);
+    return key == null ? null : Memoizer.hit(key);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -35,15 +35,15 @@ public final class MemoAdvice {
       @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
       @Advice.Thrown Throwable thrown) {
     if (hit != null) {
-      result = Memo.value(hit);
+      result = Memoizer.value(hit);
     } else if (key != null) {
       if (thrown == null) {
-        Memo.store(key, result);
+        Memoizer.store(key, result);
       } else {
-        Memo.failed(key, thrown);
+        Memoizer.failed(key, thrown);
       }
       // after the store: callers waiting for this call look the key up again
-      Memo.release(key);
+      Memoizer.release(key);
     }
   }
 }

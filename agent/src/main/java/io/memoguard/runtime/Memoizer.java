@@ -12,21 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Entry points for the advice woven into memoized and invalidating methods. Every method returns
+ * Entry points for the advice woven into memoized and invalidating methods: it builds the key of
+ * a call, looks it up in the request's {@link MemoTable}, stores a result with its
+ * {@link Snapshot}, and clears entries. Every method returns
  * normally whatever happens inside; a failure is reported once and the host call proceeds as if the
  * agent were absent.
  */
-public final class Memo {
-  private static final Set<String> NOTICED = ConcurrentHashMap.newKeySet();
-  /** Per class, not in a set of classes: remembering a class must not keep its loader alive. */
-  private static final ClassValue<AtomicBoolean> UNGUARDED_NOTICED = new ClassValue<AtomicBoolean>() {
-    @Override
-    protected AtomicBoolean computeValue(Class<?> type) {
-      return new AtomicBoolean();
-    }
-  };
-
-  private Memo() {}
+public final class Memoizer {
+  private Memoizer() {}
 
   /**
    * Builds the key of a call, or returns null when the call must run untouched: outside a request,
@@ -93,7 +86,7 @@ public final class Memo {
   public static Object hit(Object key) {
     try {
       Key k = (Key) key;
-      Entry entry = lookup(k);
+      Entry entry = k.request.table.lookup(k);
       // verify mode runs every call as if the agent were absent: it never waits for another call
       if (entry == null && !k.verify) {
         entry = InFlight.onMiss(k);
@@ -112,27 +105,6 @@ public final class Memo {
       Settings.sink.internalError("memo lookup", error);
       return null;
     }
-  }
-
-  /** The live entry for the key after verification, or null; counts nothing. */
-  static Entry lookup(Key k) {
-    Entry entry = k.request.get(k);
-    if (entry == null || !entry.live) {
-      return null;
-    }
-    if (entry.trustEpoch != BarrierTrust.epoch) {
-      // walked while barriers were trusted that no longer are: its guarded objects have no snapshot
-      entry.invalidate();
-      return null;
-    }
-    Snapshot graph = entry.graph;
-    if (graph.needsCheck()) {
-      String changed = graph.check();
-      if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
-        return null;
-      }
-    }
-    return entry;
   }
 
   /**
@@ -162,13 +134,13 @@ public final class Memo {
       }
       int trustEpoch = BarrierTrust.epoch;
       Footprint footprint = new Footprint();
-      Snapshot graph = SnapshotTaker.take(value, Settings.maxGraphObjects, footprint);
-      if (graph == null && footprint.consumable() != null) {
+      Snapshot snapshot = SnapshotTaker.take(value, Settings.maxGraphObjects, footprint);
+      if (snapshot == null && footprint.consumable() != null) {
         Stats.PASS_THROUGH.increment();
-        noticeConsumable(k.site, footprint.consumable());
+        Notices.consumable(k.site, footprint.consumable());
         return;
       }
-      if (graph == null) {
+      if (snapshot == null) {
         Stats.PASS_THROUGH.increment();
         if (k.site.firstNotice(Site.NOTICE_SIZE)) {
           Settings.sink.notice("results of " + k.site.display + " are not memoized: more than "
@@ -176,12 +148,12 @@ public final class Memo {
         }
         return;
       }
-      Entry entry = new Entry(k, value, graph, footprint.bytes());
+      Entry entry = new Entry(k, value, snapshot, footprint.bytes());
       entry.trustEpoch = trustEpoch;
-      for (int i = 0, n = graph.guardedCount(); i < n; i++) {
-        Trackers.track(graph.guarded(i), entry);
+      for (int i = 0, n = snapshot.guardedCount(); i < n; i++) {
+        Trackers.track(snapshot.guarded(i), entry);
       }
-      Entry previous = k.request.put(k, entry);
+      Entry previous = k.request.table.put(k, entry);
       if (previous == entry) {
         entry.dispose();
         return;
@@ -191,11 +163,11 @@ public final class Memo {
       }
       // a write counted on another thread of the request after the check above cleared the table
       // before the put: the entry (read before the write) must not be served after it
-      if (JdbcWrites.wroteSince(k) && k.request.remove(entry)) {
+      if (JdbcWrites.wroteSince(k) && k.request.table.remove(entry)) {
         entry.dispose();
         return;
       }
-      noticeUnguarded(graph);
+      Notices.unguarded(snapshot);
     } catch (Throwable error) {
       Settings.sink.internalError("memo store", error);
     }
@@ -218,7 +190,7 @@ public final class Memo {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.removeType(type));
+        dispose(request.table.removeType(type));
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
@@ -230,7 +202,7 @@ public final class Memo {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.removeAll());
+        dispose(request.table.removeAll());
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
@@ -241,41 +213,6 @@ public final class Memo {
     for (Entry entry : entries) {
       entry.dispose();
       Stats.INVALIDATIONS.increment();
-    }
-  }
-
-  /**
-   * Says once per class that objects of an application class without barriers are part of a cached
-   * value: a write to them is found only when the value is served again.
-   */
-  private static void noticeUnguarded(Snapshot graph) {
-    for (Class<?> type : graph.unguardedClasses()) {
-      if (UNGUARDED_NOTICED.get(type).compareAndSet(false, true)) {
-        // a class of guard.packages here lost its barriers (failed rewrite, loaded before the
-        // agent, or reached through a subclass outside guard.packages): adding it changes nothing
-        Settings.sink.notice(Settings.isGuardedClass(type.getName())
-            ? "class " + type.getName() + " carries no write barrier here, checked on read"
-            : "class " + type.getName() + " is not guarded, checked on read (add its"
-                + " package to guard.packages for write barriers)");
-      }
-    }
-  }
-
-  /** Says once per method which kind of object kept its results from being memoized. */
-  private static void noticeConsumable(Site site, Class<?> type) {
-    Class<?> kind = Consumables.kindOf(type);
-    String what = "a " + type.getName() + (kind != null ? " (" + kind.getName() + ")"
-        : ", JDK state the agent cannot compare");
-    if (site.firstNotice(Site.NOTICE_CONSUMABLE)) {
-      Settings.sink.notice("results of " + site.display + " are not memoized: they hold " + what
-          + ", which the first caller may consume or change");
-    }
-  }
-
-  /** Says a request-independent notice once per JVM ({@code key} names the reason, not a class). */
-  static void noticeOnce(String key, String message) {
-    if (NOTICED.add(key)) {
-      Settings.sink.notice(message);
     }
   }
 }
