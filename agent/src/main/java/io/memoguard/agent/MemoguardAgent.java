@@ -47,6 +47,9 @@ public final class MemoguardAgent {
         return;
       }
       configFile = location.get();
+      // before loading: the configuration binds to runtime types (OnMutation, Mode), which must
+      // come from the boot class path; loaded earlier, they would be the system loader's copies
+      BootstrapInjector.inject(inst);
       AgentConfig config = ConfigLoader.load(configFile);
       AgentLog log;
       try {
@@ -57,7 +60,6 @@ public final class MemoguardAgent {
             + " cannot be opened for appending" + DISABLED);
         return;
       }
-      BootstrapInjector.inject(inst);
       Installer.install(config, inst, log, premainStart, lateAttach);
     } catch (ConfigException bad) {
       bootLog.error(bad.getMessage() + DISABLED);

@@ -29,7 +29,7 @@ public final class Settings {
   static volatile OnMutation onMutation = OnMutation.INVALIDATE;
   static volatile int maxEntries = DEFAULT_MAX_ENTRIES;
   static volatile int maxGraphObjects = DEFAULT_MAX_GRAPH_OBJECTS;
-  static volatile String[] guardPackagePrefixes = new String[0];
+  static volatile GuardPackages guardPackages = GuardPackages.NONE;
   static volatile EventSink sink = EventSink.NONE;
   /** Global {@code mode: verify}. */
   static volatile boolean verify;
@@ -44,11 +44,7 @@ public final class Settings {
     onMutation = globalOnMutation == null ? OnMutation.INVALIDATE : globalOnMutation;
     maxEntries = maxEntriesPerRequest;
     maxGraphObjects = maxObjects;
-    String[] prefixes = new String[guardPackages.length];
-    for (int i = 0; i < guardPackages.length; i++) {
-      prefixes[i] = guardPackages[i] + ".";
-    }
-    guardPackagePrefixes = prefixes;
+    Settings.guardPackages = new GuardPackages(guardPackages);
     sink = eventSink == null ? EventSink.NONE : eventSink;
     enabled = true;
   }
@@ -74,11 +70,6 @@ public final class Settings {
   }
 
   static boolean isGuardedClass(String className) {
-    for (String prefix : guardPackagePrefixes) {
-      if (className.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return guardPackages.contains(className);
   }
 }

@@ -2,51 +2,98 @@ package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which JDK collections, maps and entries {@link ClassInfo} lets the walk look into: those whose
- * iteration or accessors run JDK code only, so that looking never calls application code.
+ * Which JDK collections, maps and entries the walk ({@link ClassInfo}) may look into and keys
+ * ({@code ArgumentKinds}) may take: those whose iteration or accessors run JDK code only, so that
+ * looking never calls application code.
  */
-final class JdkCollections {
-  /**
-   * JDK collections and maps whose forEach runs JDK code only. Wrappers (Collections.unmodifiable*,
-   * synchronized*, checked*), AbstractList.subList and sorted sub-map views are missing on purpose:
-   * iterating them runs the wrapped collection's iterator or the keys' compareTo, which may be
-   * application code (a Hibernate PersistentBag behind an unmodifiableList loads on iteration).
-   * Known gap: a TreeSet or ConcurrentSkipListSet returned by subSet/headSet/tailSet compares
-   * elements at its bounds while iterating, and cannot be told from a full set without reflection.
-   */
-  private static final Set<String> ITERABLE = Set.of(
-      "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
-      "java.util.ArrayDeque", "java.util.PriorityQueue", "java.util.HashSet",
-      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.RegularEnumSet",
-      "java.util.JumboEnumSet", "java.util.Arrays$ArrayList", "java.util.ArrayList$SubList",
-      "java.util.Collections$EmptyList", "java.util.Collections$EmptySet",
-      "java.util.Collections$SingletonList", "java.util.Collections$SingletonSet",
-      "java.util.HashMap$KeySet", "java.util.HashMap$Values", "java.util.HashMap$EntrySet",
-      "java.util.LinkedHashMap$LinkedKeySet", "java.util.LinkedHashMap$LinkedValues",
-      "java.util.LinkedHashMap$LinkedEntrySet",
-      "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
-      "java.util.IdentityHashMap", "java.util.EnumMap", "java.util.Hashtable",
-      "java.util.Properties", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonMap",
-      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
-      "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
-      "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
-      "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.PriorityBlockingQueue",
-      "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentHashMap",
-      "java.util.concurrent.ConcurrentHashMap$KeySetView",
-      "java.util.concurrent.ConcurrentHashMap$ValuesView",
-      "java.util.concurrent.ConcurrentSkipListMap");
+public final class JdkCollections {
+  /** Roles of a class in {@link #ROLES}. */
+  public static final int ITERATES = 1;
+  public static final int KEY_SEQUENCE = 2;
+  public static final int KEY_MAP = 4;
+  public static final int ENTRY = 8;
+  public static final int KEY_ENTRY = 16;
 
-  /** Entries whose getKey/getValue read their own fields. */
-  private static final Set<String> ENTRIES = Set.of(
-      "java.util.HashMap$Node", "java.util.HashMap$TreeNode", "java.util.LinkedHashMap$Entry",
-      "java.util.TreeMap$Entry", "java.util.AbstractMap$SimpleEntry",
-      "java.util.AbstractMap$SimpleImmutableEntry", "java.util.KeyValueHolder",
-      "java.util.Hashtable$Entry", "java.util.concurrent.ConcurrentHashMap$MapEntry",
-      "java.util.concurrent.ConcurrentHashMap$Node");
+  /**
+   * What each JDK collection, map and entry class may be used for; the one list of them.
+   *
+   * <p>{@link #ITERATES}: its forEach runs JDK code only, so the walk may look into it. Wrappers
+   * (Collections.unmodifiable*, synchronized*, checked*), AbstractList.subList and sorted sub-map
+   * views are missing on purpose: iterating them runs the wrapped collection's iterator or the
+   * keys' compareTo, which may be application code (a Hibernate PersistentBag behind an
+   * unmodifiableList loads on iteration). Known gap: a TreeSet or ConcurrentSkipListSet returned by
+   * subSet/headSet/tailSet compares elements at its bounds while iterating, and cannot be told from
+   * a full set without reflection.
+   *
+   * <p>{@link #KEY_SEQUENCE}, {@link #KEY_MAP}: an argument of the class is part of a key by its
+   * elements in iteration order (sorted, priority and access-ordered ones are decided by
+   * {@code ArgumentKinds} from their comparator and ordering, not here).
+   *
+   * <p>{@link #ENTRY}, {@link #KEY_ENTRY}: a map entry whose getKey/getValue read its own fields,
+   * for the walk and for keys.
+   */
+  private static final Map<String, Integer> ROLES = roles(
+      "java.util.ArrayList", ITERATES | KEY_SEQUENCE,
+      "java.util.LinkedList", ITERATES | KEY_SEQUENCE,
+      "java.util.Vector", ITERATES | KEY_SEQUENCE,
+      "java.util.Stack", ITERATES | KEY_SEQUENCE,
+      "java.util.ArrayDeque", ITERATES | KEY_SEQUENCE,
+      "java.util.PriorityQueue", ITERATES,
+      "java.util.HashSet", ITERATES | KEY_SEQUENCE,
+      "java.util.LinkedHashSet", ITERATES | KEY_SEQUENCE,
+      "java.util.TreeSet", ITERATES,
+      "java.util.RegularEnumSet", ITERATES | KEY_SEQUENCE,
+      "java.util.JumboEnumSet", ITERATES | KEY_SEQUENCE,
+      "java.util.Arrays$ArrayList", ITERATES | KEY_SEQUENCE,
+      "java.util.ArrayList$SubList", ITERATES | KEY_SEQUENCE,
+      "java.util.Collections$EmptyList", ITERATES,
+      "java.util.Collections$EmptySet", ITERATES,
+      "java.util.Collections$SingletonList", ITERATES,
+      "java.util.Collections$SingletonSet", ITERATES,
+      "java.util.HashMap$KeySet", ITERATES | KEY_SEQUENCE,
+      "java.util.HashMap$Values", ITERATES | KEY_SEQUENCE,
+      "java.util.HashMap$EntrySet", ITERATES | KEY_SEQUENCE,
+      "java.util.LinkedHashMap$LinkedKeySet", ITERATES | KEY_SEQUENCE,
+      "java.util.LinkedHashMap$LinkedValues", ITERATES | KEY_SEQUENCE,
+      "java.util.LinkedHashMap$LinkedEntrySet", ITERATES | KEY_SEQUENCE,
+      "java.util.HashMap", ITERATES | KEY_MAP,
+      "java.util.LinkedHashMap", ITERATES,
+      "java.util.TreeMap", ITERATES,
+      "java.util.IdentityHashMap", ITERATES,
+      "java.util.EnumMap", ITERATES | KEY_MAP,
+      "java.util.Hashtable", ITERATES | KEY_MAP,
+      "java.util.Properties", ITERATES,
+      "java.util.Collections$EmptyMap", ITERATES,
+      "java.util.Collections$SingletonMap", ITERATES,
+      "java.util.concurrent.CopyOnWriteArrayList", ITERATES | KEY_SEQUENCE,
+      "java.util.concurrent.CopyOnWriteArraySet", ITERATES | KEY_SEQUENCE,
+      "java.util.concurrent.ConcurrentLinkedQueue", ITERATES | KEY_SEQUENCE,
+      "java.util.concurrent.ConcurrentLinkedDeque", ITERATES | KEY_SEQUENCE,
+      "java.util.concurrent.LinkedBlockingQueue", ITERATES,
+      "java.util.concurrent.LinkedBlockingDeque", ITERATES,
+      "java.util.concurrent.ArrayBlockingQueue", ITERATES,
+      "java.util.concurrent.PriorityBlockingQueue", ITERATES,
+      "java.util.concurrent.ConcurrentSkipListSet", ITERATES,
+      "java.util.concurrent.ConcurrentHashMap", ITERATES | KEY_MAP,
+      "java.util.concurrent.ConcurrentHashMap$KeySetView", ITERATES | KEY_SEQUENCE,
+      "java.util.concurrent.ConcurrentHashMap$ValuesView", ITERATES | KEY_SEQUENCE,
+      "java.util.concurrent.ConcurrentSkipListMap", ITERATES,
+      "java.util.concurrent.ConcurrentHashMap$EntrySetView", KEY_SEQUENCE,
+      "java.util.HashMap$Node", ENTRY | KEY_ENTRY,
+      "java.util.HashMap$TreeNode", ENTRY | KEY_ENTRY,
+      "java.util.LinkedHashMap$Entry", ENTRY | KEY_ENTRY,
+      "java.util.TreeMap$Entry", ENTRY | KEY_ENTRY,
+      "java.util.AbstractMap$SimpleEntry", ENTRY | KEY_ENTRY,
+      "java.util.AbstractMap$SimpleImmutableEntry", ENTRY | KEY_ENTRY,
+      "java.util.KeyValueHolder", ENTRY | KEY_ENTRY,
+      "java.util.Hashtable$Entry", ENTRY | KEY_ENTRY,
+      "java.util.concurrent.ConcurrentHashMap$MapEntry", ENTRY | KEY_ENTRY,
+      "java.util.concurrent.ConcurrentHashMap$Node", ENTRY);
 
   /** Methods through which a JDK forEach could reach code of an application subclass. */
   private static final Set<String> ITERATION_METHODS =
@@ -54,15 +101,29 @@ final class JdkCollections {
 
   private JdkCollections() {}
 
+  private static Map<String, Integer> roles(Object... nameAndRoles) {
+    Map<String, Integer> roles = new HashMap<>();
+    for (int i = 0; i < nameAndRoles.length; i += 2) {
+      roles.put((String) nameAndRoles[i], (Integer) nameAndRoles[i + 1]);
+    }
+    return Map.copyOf(roles);
+  }
+
+  /** Whether the JDK class of this name has {@code role} (one of the constants above). */
+  public static boolean has(String jdkClassName, int role) {
+    Integer roles = ROLES.get(jdkClassName);
+    return roles != null && (roles & role) != 0;
+  }
+
   /** A JDK collection or map whose forEach runs JDK code only, by the name of a JDK class. */
   static boolean iterates(String jdkClassName) {
-    return ITERABLE.contains(jdkClassName)
+    return has(jdkClassName, ITERATES)
         || jdkClassName.startsWith("java.util.ImmutableCollections$");
   }
 
   /** A JDK entry whose getKey/getValue read its own fields, by the name of a JDK class. */
   static boolean isEntry(String jdkClassName) {
-    return ENTRIES.contains(jdkClassName);
+    return has(jdkClassName, ENTRY);
   }
 
   /**
@@ -71,7 +132,7 @@ final class JdkCollections {
    * JDK's forEach goes through.
    */
   static byte iterableContents(Class<?> c, Class<?> jdkSuperclass) {
-    if (jdkSuperclass == null || !ITERABLE.contains(jdkSuperclass.getName())) {
+    if (jdkSuperclass == null || !has(jdkSuperclass.getName(), ITERATES)) {
       return ClassInfo.LEAF;
     }
     try {
