@@ -30,10 +30,6 @@ final class Entry {
   /** Estimated bytes the entry keeps reachable ({@link Footprint}), counted in its request. */
   final long bytes;
 
-  Entry(Key key, Object value, Snapshot snapshot) {
-    this(key, value, snapshot, 0);
-  }
-
   Entry(Key key, Object value, Snapshot snapshot, long bytes) {
     this.key = key;
     this.value = value;

@@ -26,7 +26,7 @@ public final class Memoizer {
    * or with an argument that cannot be part of a key. The key takes ownership of {@code args}.
    *
    * @param type the class that declares the method, as woven: sites are per loaded class, so the
-   *     same class name in two class loaders never shares entries
+   *     same class name in two class loaders never shares entries; null for a site of no class
    * @param site {@code type|method|descriptor}
    * @param rule the woven {@link RuleConstant}: on-mutation and park timeout
    * @param mode the woven {@link Mode#code}: memoize, verify, or the global mode
@@ -43,21 +43,6 @@ public final class Memoizer {
       Settings.sink.internalError("memo key", error);
       return null;
     }
-  }
-
-  /** As {@link #key(Class, String, int, int, Object, Object[])}, for a site that has no class (tests). */
-  public static Object key(String site, Object receiver, Object[] args) {
-    return key(site, RuleConstant.of(null, 0), receiver, args);
-  }
-
-  /** As {@link #key(String, Object, Object[])}, with the woven {@link RuleConstant}. */
-  public static Object key(String site, int rule, Object receiver, Object[] args) {
-    return key(site, rule, Mode.code(null), receiver, args);
-  }
-
-  /** As {@link #key(String, int, Object, Object[])}, with the rule's {@link Mode#code}. */
-  public static Object key(String site, int rule, int mode, Object receiver, Object[] args) {
-    return key(null, site, rule, mode, receiver, args);
   }
 
   private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {

@@ -1,5 +1,6 @@
 package io.memoguard.corpus;
 
+import io.memoguard.runtime.Calls;
 import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.instrument.RecordingSink;
 import io.memoguard.agent.instrument.TransformingClassLoader;
@@ -320,8 +321,8 @@ class MutationCorpusTest {
     assertThat(sink.errors).isEmpty();
     assertThat(RequestScope.enter()).isTrue();
     inRequest = true;
-    assertThat(Memoizer.hit(Memoizer.key(SITE, this, new Object[0]))).isNull();
-    assertThat(Memoizer.hit(Memoizer.key(OTHER_SITE, this, new Object[0]))).isNull();
+    assertThat(Memoizer.hit(Calls.key(SITE, this, new Object[0]))).isNull();
+    assertThat(Memoizer.hit(Calls.key(OTHER_SITE, this, new Object[0]))).isNull();
     assertThat(sink.late).isEmpty();
   }
 
@@ -410,7 +411,7 @@ class MutationCorpusTest {
   }
 
   private Object cache(String site, Object value) {
-    Object key = Memoizer.key(site, this, new Object[0]);
+    Object key = Calls.key(site, this, new Object[0]);
     assertThat(key).isNotNull();
     Memoizer.store(key, value);
     return key;

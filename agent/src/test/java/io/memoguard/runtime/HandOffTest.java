@@ -450,13 +450,13 @@ class HandOffTest {
   }
 
   private static void store(long id, Object value) {
-    Object key = Memoizer.key(SITE, null, new Object[] {id});
+    Object key = Calls.key(SITE, null, new Object[] {id});
     assertThat(key).isNotNull();
     Memoizer.store(key, value);
   }
 
   private static Object hit(long id) {
-    Object key = Memoizer.key(SITE, null, new Object[] {id});
+    Object key = Calls.key(SITE, null, new Object[] {id});
     if (key == null) {
       return null;
     }

@@ -39,7 +39,7 @@ class MemoryBudgetTest {
   }
 
   private byte[] load(long id, int memoMode) {
-    Object key = Memoizer.key(SITE, RuleConstant.of(null, 0), memoMode, null, new Object[] {id});
+    Object key = Calls.key(SITE, RuleConstant.of(null, 0), memoMode, null, new Object[] {id});
     Object hit = Memoizer.hit(key);
     if (hit != null) {
       return (byte[]) Memoizer.value(hit);
@@ -154,7 +154,7 @@ class MemoryBudgetTest {
     assertThat(RequestScope.enter()).isTrue();
     try {
       load(2);
-      Entry held = RequestScope.current().table.lookup((Key) Memoizer.key(SITE, null, new Object[] {2L}));
+      Entry held = RequestScope.current().table.lookup((Key) Calls.key(SITE, null, new Object[] {2L}));
       assertThat(held.live).isTrue();
       HeapPressure.exceeded();
       assertThat(held.live).isFalse();

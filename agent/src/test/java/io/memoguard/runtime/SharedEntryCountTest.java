@@ -41,7 +41,7 @@ class SharedEntryCountTest {
   void concurrentHitsOfOneRequestAreAllCounted() throws Exception {
     assertThat(RequestScope.enter()).isTrue();
     Object token = RequestScope.capture();
-    Object key = Memoizer.key(SITE, null, new Object[] {1L});
+    Object key = Calls.key(SITE, null, new Object[] {1L});
     assertThat(Memoizer.hit(key)).isNull();
     Memoizer.store(key, "value");
     Memoizer.release(key);
@@ -54,7 +54,7 @@ class SharedEntryCountTest {
         try {
           start.await();
           for (int i = 0; i < HITS; i++) {
-            Memoizer.hit(Memoizer.key(SITE, null, new Object[] {1L}));
+            Memoizer.hit(Calls.key(SITE, null, new Object[] {1L}));
           }
         } finally {
           RequestScope.restore(previous);

@@ -42,7 +42,7 @@ class StoreRaceTest {
   void aResultReadBeforeAWriteOfAnotherThreadIsNotServedAfterIt() throws Exception {
     assertThat(RequestScope.enter()).isTrue();
     Object token = RequestScope.capture();
-    Object key = Memoizer.key(SITE, null, new Object[] {1L});
+    Object key = Calls.key(SITE, null, new Object[] {1L});
     assertThat(Memoizer.hit(key)).isNull();
     Hooked value = new Hooked();
     // the call read the old row; another thread of the request now writes it
@@ -58,7 +58,7 @@ class StoreRaceTest {
     Memoizer.store(key, value);
     Memoizer.release(key);
 
-    Object later = Memoizer.key(SITE, null, new Object[] {1L});
+    Object later = Calls.key(SITE, null, new Object[] {1L});
     Object hit = Memoizer.hit(later);
     Memoizer.release(later);
     RequestScope.exit();
@@ -84,7 +84,7 @@ class StoreRaceTest {
     var stored = other.submit(() -> {
       Object begun = HandOff.begin(task);
       try {
-        Object key = Memoizer.key(SITE, null, new Object[] {1L});
+        Object key = Calls.key(SITE, null, new Object[] {1L});
         assertThat(Memoizer.hit(key)).isNull();
         Memoizer.store(key, value);
         Memoizer.release(key);
@@ -127,7 +127,7 @@ class StoreRaceTest {
       var stored = other.submit(() -> {
         Object begun = HandOff.begin(task);
         try {
-          Object key = Memoizer.key(SITE, null, new Object[] {1L});
+          Object key = Calls.key(SITE, null, new Object[] {1L});
           Memoizer.hit(key);
           ready = true;
           while (!go) {

@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
@@ -58,10 +59,10 @@ class AsyncStartWeavingTest {
     AsyncContext context = weave(true);
     CompletableFuture<Object> seen = new CompletableFuture<>();
     assertThat(RequestScope.enter()).isTrue();
-    Object key = Memoizer.key(SITE, null, new Object[] {1L});
+    Object key = Calls.key(SITE, null, new Object[] {1L});
     Memoizer.store(key, "loaded by the request");
     context.start(() -> {
-      Object hit = Memoizer.hit(Memoizer.key(SITE, null, new Object[] {1L}));
+      Object hit = Memoizer.hit(Calls.key(SITE, null, new Object[] {1L}));
       seen.complete(hit == null ? null : Memoizer.value(hit));
     });
     // the servlet's service() returns after startAsync: the task must still see the request

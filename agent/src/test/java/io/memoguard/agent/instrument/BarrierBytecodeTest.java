@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -219,14 +220,14 @@ class BarrierBytecodeTest extends BarrierTestSupport {
   }
 
   private void cache(Object value) {
-    Object key = Memoizer.key(SITE, this, new Object[0]);
+    Object key = Calls.key(SITE, this, new Object[0]);
     assertThat(key).isNotNull();
     Memoizer.store(key, value);
     assertThat(((Guarded) value).$memoguard$getTracker()).isNotNull();
   }
 
   private boolean isStillCached() {
-    return Memoizer.hit(Memoizer.key(SITE, this, new Object[0])) != null;
+    return Memoizer.hit(Calls.key(SITE, this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {

@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +48,12 @@ class BarrierLayoutTest {
   }
 
   private void cache(Object value) {
-    Memoizer.store(Memoizer.key(SITE, this, new Object[0]), value);
+    Memoizer.store(Calls.key(SITE, this, new Object[0]), value);
   }
 
   /** The value served for the cached call; null when it is not served. */
   private Object served() {
-    Object hit = Memoizer.hit(Memoizer.key(SITE, this, new Object[0]));
+    Object hit = Memoizer.hit(Calls.key(SITE, this, new Object[0]));
     return hit == null ? null : Memoizer.value(hit);
   }
 
@@ -125,7 +126,7 @@ class BarrierLayoutTest {
     assertThat(sink.mutations).isEmpty();
     assertThat(served()).isSameAs(tag);
     // caching the copy later gives it a tracker of its own
-    Memoizer.store(Memoizer.key(SITE, this, new Object[] {"copy"}), copied);
+    Memoizer.store(Calls.key(SITE, this, new Object[] {"copy"}), copied);
     call(copied, "setName", "again");
     assertThat(sink.mutations).hasSize(1);
     assertThat(served()).isSameAs(tag);

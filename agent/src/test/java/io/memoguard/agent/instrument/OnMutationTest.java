@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import io.memoguard.runtime.RuleConstant;
 import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.Mode;
@@ -80,8 +81,8 @@ class OnMutationTest extends BarrierTestSupport {
     Object b = new Object();
     cache(PLAIN, OnMutation.LOG, a);
     cache(PLAIN, OnMutation.FAIL, b);
-    assertThat(Memoizer.value(Memoizer.hit(Memoizer.key(PLAIN, RuleConstant.of(OnMutation.LOG, 0), this, new Object[0])))).isSameAs(a);
-    assertThat(Memoizer.value(Memoizer.hit(Memoizer.key(PLAIN, RuleConstant.of(OnMutation.FAIL, 0), this, new Object[0])))).isSameAs(b);
+    assertThat(Memoizer.value(Memoizer.hit(Calls.key(PLAIN, RuleConstant.of(OnMutation.LOG, 0), this, new Object[0])))).isSameAs(a);
+    assertThat(Memoizer.value(Memoizer.hit(Calls.key(PLAIN, RuleConstant.of(OnMutation.FAIL, 0), this, new Object[0])))).isSameAs(b);
   }
 
   @Test
@@ -142,13 +143,13 @@ class OnMutationTest extends BarrierTestSupport {
   }
 
   private void cache(String site, OnMutation mode, Object value) {
-    Object key = Memoizer.key(site, RuleConstant.of(mode, 0), this, new Object[0]);
+    Object key = Calls.key(site, RuleConstant.of(mode, 0), this, new Object[0]);
     assertThat(key).isNotNull();
     Memoizer.store(key, value);
   }
 
   private boolean cached(String site, OnMutation mode) {
-    return Memoizer.hit(Memoizer.key(site, RuleConstant.of(mode, 0), this, new Object[0])) != null;
+    return Memoizer.hit(Calls.key(site, RuleConstant.of(mode, 0), this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {
@@ -164,7 +165,7 @@ class OnMutationTest extends BarrierTestSupport {
   @Test
   void verifyModeNeverRejectsAWriteItOnlyInvalidates() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    Object key = Memoizer.key(STRICT, RuleConstant.of(OnMutation.FAIL, 0), Mode.code(Mode.VERIFY), this, new Object[0]);
+    Object key = Calls.key(STRICT, RuleConstant.of(OnMutation.FAIL, 0), Mode.code(Mode.VERIFY), this, new Object[0]);
     Memoizer.store(key, account);
 
     writer("PublicFieldWriter").accept(account);

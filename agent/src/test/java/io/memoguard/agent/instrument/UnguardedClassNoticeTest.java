@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.runtime.Memoizer;
@@ -40,7 +41,7 @@ class UnguardedClassNoticeTest extends BarrierTestSupport {
   }
 
   private void store(String site, String arg, Object value) {
-    Object key = Memoizer.key(site, this, new Object[] {arg});
+    Object key = Calls.key(site, this, new Object[] {arg});
     assertThat(key).isNotNull();
     Memoizer.store(key, value);
   }

@@ -1,5 +1,6 @@
 package io.memoguard.corpus.bench;
 
+import io.memoguard.runtime.Calls;
 import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.EventSink;
 import io.memoguard.runtime.snapshot.Guarded;
@@ -67,13 +68,13 @@ public class HitCostMain {
     for (long[] b : best) { b[0] = b[1] = Long.MAX_VALUE; }
     for (int round = 0; round < 10; round++) {
       for (long id = 1; id <= 3; id++) {
-        Object key = Memoizer.key(site, null, new Object[] {id});
+        Object key = Calls.key(site, null, new Object[] {id});
         for (int i = 0; i < 20_000; i++) { // warm-up
-          sinkhole = Memoizer.hit(Memoizer.key(site, null, new Object[] {id}));
+          sinkhole = Memoizer.hit(Calls.key(site, null, new Object[] {id}));
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-          sinkhole = Memoizer.hit(Memoizer.key(site, null, new Object[] {id}));
+          sinkhole = Memoizer.hit(Calls.key(site, null, new Object[] {id}));
         }
         long keyAndHit = (System.nanoTime() - t0) / n;
         t0 = System.nanoTime();
@@ -108,6 +109,6 @@ public class HitCostMain {
   }
 
   static void store(String site, long id, Object value) {
-    Memoizer.store(Memoizer.key(site, null, new Object[] {id}), value);
+    Memoizer.store(Calls.key(site, null, new Object[] {id}), value);
   }
 }
