@@ -1,7 +1,6 @@
 package io.memoguard.runtime;
 
 import io.memoguard.runtime.snapshot.Snapshot;
-
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /** A memoized result and the bookkeeping that lets a write to any part of it find the entry. */
@@ -9,14 +8,18 @@ final class Entry {
   final Key key;
   final Object value;
   final Snapshot snapshot;
-  private static final AtomicIntegerFieldUpdater<Entry> CALLERS =
-      AtomicIntegerFieldUpdater.newUpdater(Entry.class, "callers");
+  private static final AtomicIntegerFieldUpdater<Entry> SHARED_HITS =
+      AtomicIntegerFieldUpdater.newUpdater(Entry.class, "sharedHits");
 
   /**
-   * How many callers have received {@link #value}: 1 for the call that computed it, +1 per hit.
-   * Several threads of a request may hit at once: only {@link #served()} changes it.
+   * The binding (so the thread) that stored the entry, set before it is published. Most hits come
+   * from it: they are counted with a plain increment in {@link #ownerHits}, which only that
+   * thread writes; hits from other threads of the request are counted atomically in
+   * {@link #sharedHits}. No count is lost either way ({@link #callers()}).
    */
-  volatile int callers = 1;
+  Binding owner;
+  private int ownerHits;
+  private volatile int sharedHits;
   volatile boolean live = true;
   /** {@link BarrierTrust#epoch} when the value was walked; set before the entry is published. */
   int trustEpoch;
@@ -37,9 +40,18 @@ final class Entry {
     this.bytes = bytes;
   }
 
-  /** One more caller received the value. */
-  void served() {
-    CALLERS.incrementAndGet(this);
+  /** One more caller received the value, on the thread of {@code by} (null if unknown). */
+  void served(Binding by) {
+    if (by != null && by == owner) {
+      ownerHits++;
+    } else {
+      SHARED_HITS.incrementAndGet(this);
+    }
+  }
+
+  /** How many callers have received {@link #value}: the call that computed it, and each hit. */
+  int callers() {
+    return 1 + ownerHits + sharedHits;
   }
 
   String display() {

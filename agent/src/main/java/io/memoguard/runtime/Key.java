@@ -26,7 +26,12 @@ final class Key {
     this.receiver = receiver;
     this.args = args;
     this.request = request;
-    this.hash = (site.id.hashCode() * 31 + System.identityHashCode(receiver)) * 31 + Arrays.hashCode(args);
+    this.hash = hash(site, receiver, args);
+  }
+
+  /** The hash of a call; a {@link Probe} of the same call must hash the same. */
+  static int hash(Site site, Object receiver, Object[] args) {
+    return (site.id.hashCode() * 31 + System.identityHashCode(receiver)) * 31 + Arrays.hashCode(args);
   }
 
   @Override
@@ -43,9 +48,17 @@ final class Key {
       return false;
     }
     Key that = (Key) other;
-    return hash == that.hash
-        && receiver == that.receiver
-        && site == that.site
-        && Arrays.equals(args, that.args);
+    return matches(that.site, that.receiver, that.args, that.hash);
+  }
+
+  /**
+   * Whether this key is the call of {@code site} on {@code receiver} with {@code args} (hashed by
+   * {@link #hash}): the one definition of equality, shared by {@link #equals} and {@link Probe}.
+   */
+  boolean matches(Site site, Object receiver, Object[] args, int hash) {
+    return this.hash == hash
+        && this.receiver == receiver
+        && this.site == site
+        && Arrays.equals(this.args, args);
   }
 }

@@ -27,7 +27,12 @@ final class MemoTable {
    * found by the check is a mutation ({@link Mutations#changedBeforeHit}).
    */
   Entry lookup(Key k) {
-    Entry entry = entries.get(k);
+    return find(k);
+  }
+
+  /** {@link #lookup} for a {@link Key} or a {@link Probe} of one. */
+  Entry find(Object keyOrProbe) {
+    Entry entry = entries.get(keyOrProbe);
     if (entry == null || !entry.live) {
       return null;
     }

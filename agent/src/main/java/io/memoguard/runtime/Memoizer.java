@@ -45,6 +45,92 @@ public final class Memoizer {
     }
   }
 
+  /**
+   * The advice's entry for a method of up to three parameters: the arguments arrive one by one
+   * (the missing ones as null; the site's descriptor tells how many), so a hit allocates nothing. Returns the entry to serve
+   * ({@link #served}), the key of a call that missed ({@link #missed}), or null for a call that
+   * runs untouched; a miss must be followed by {@link #release} on every path.
+   */
+  public static Object enter(Class<?> type, String site, int rule, int mode, Object receiver,
+      Object a0, Object a1, Object a2) {
+    try {
+      Binding binding = RequestScope.binding();
+      Request request = binding == null ? null : binding.effectiveRequest();
+      if (request == null) {
+        return null;
+      }
+      Site s = Site.of(type, site, rule);
+      if (s.parameterCount < 0 || s.parameterCount > Probe.MAX_BUFFERED) {
+        return null; // not woven by this build's planner: run the call untouched
+      }
+      return enter(binding, request, s, mode, receiver,
+          binding.probe().buffer(s.parameterCount, a0, a1, a2), true);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo key", error);
+      return null;
+    }
+  }
+
+  /** {@link #enter(Class, String, int, int, Object, Object, Object, Object)} for any arity. */
+  public static Object enter(Class<?> type, String site, int rule, int mode, Object receiver,
+      Object[] args) {
+    try {
+      Binding binding = RequestScope.binding();
+      Request request = binding == null ? null : binding.effectiveRequest();
+      if (request == null) {
+        return null;
+      }
+      return enter(binding, request, Site.of(type, site, rule), mode, receiver,
+          args == null ? new Object[0] : args, false);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo key", error);
+      return null;
+    }
+  }
+
+  /**
+   * Looks the call up with the binding's {@link Probe} and builds a {@link Key} only when it
+   * misses. {@code reused}: {@code args} is the probe's buffer, which a key must copy.
+   */
+  private static Object enter(Binding binding, Request request, Site s, int mode,
+      Object receiver, Object[] args, boolean reused) {
+    Probe probe = binding.probe();
+    try {
+      Object[] normalized = ArgumentKeys.normalizeArguments(args);
+      // verify mode never serves, and its keys carry per-call state: the full path
+      if (normalized != ArgumentKeys.NOT_MEMOIZABLE && !Verify.applies(Mode.ofCode(mode))) {
+        Entry entry = request.table.find(probe.set(s, receiver, normalized));
+        if (entry != null) {
+          binding.calls++;
+          binding.hits++;
+          entry.served(binding);
+          return entry;
+        }
+      }
+      Object key = key(request, s, mode, receiver, reused ? args.clone() : args);
+      probe.clear(); // before a possible wait in hit
+      return key == null ? null : missOrWait(key);
+    } finally {
+      probe.clear();
+    }
+  }
+
+  /** The entry {@link #hit} found after all (a running identical call finished), or the key. */
+  private static Object missOrWait(Object key) {
+    Object hit = hit(key);
+    return hit != null ? hit : key;
+  }
+
+  /** What {@link #enter} returned, as the entry to serve, or null. */
+  public static Object served(Object entered) {
+    return entered instanceof Entry ? entered : null;
+  }
+
+  /** What {@link #enter} returned, as the key of a call that missed, or null. */
+  public static Object missed(Object entered) {
+    return entered instanceof Key ? entered : null;
+  }
+
   private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
     Object[] normalized = ArgumentKeys.normalizeArguments(args);
@@ -83,7 +169,7 @@ public final class Memoizer {
       if (k.verify) {
         return Verify.wouldHit(k, entry);
       }
-      entry.served();
+      entry.served(RequestScope.binding());
       Stats.HITS.increment();
       return entry;
     } catch (Throwable error) {
@@ -135,6 +221,7 @@ public final class Memoizer {
       }
       Entry entry = new Entry(k, value, snapshot, footprint.bytes());
       entry.trustEpoch = trustEpoch;
+      entry.owner = RequestScope.binding();
       for (int i = 0, n = snapshot.guardedCount(); i < n; i++) {
         Trackers.track(snapshot.guarded(i), entry);
       }

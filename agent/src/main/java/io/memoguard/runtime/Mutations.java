@@ -84,7 +84,7 @@ final class Mutations {
     }
     String action = onMutation == OnMutation.FAIL ? EventSink.NOT_REJECTED
         : invalidate ? EventSink.INVALIDATED : EventSink.LOGGED;
-    Settings.sink.lateMutation(path, entry.display(), CallSites.callerOfMemoized(), entry.callers,
+    Settings.sink.lateMutation(path, entry.display(), CallSites.callerOfMemoized(), entry.callers(),
         action);
     return invalidate;
   }
@@ -115,7 +115,7 @@ final class Mutations {
   private static int callers(Entry[] entries) {
     int max = 0;
     for (Entry entry : entries) {
-      max = Math.max(max, entry.callers);
+      max = Math.max(max, entry.callers());
     }
     return max;
   }

@@ -55,6 +55,7 @@ public final class RequestScope {
         return;
       }
       set(binding.outer);
+      binding.flush();
       binding.request.release();
     } catch (Throwable error) {
       Settings.sink.internalError("request end", error);
@@ -113,6 +114,9 @@ public final class RequestScope {
     try {
       Binding current = CURRENT.get();
       set(previous instanceof Binding ? (Binding) previous : null);
+      if (current != null && current != previous) {
+        current.flush();
+      }
       if (current != null && current != previous && current.handedOff
           && current.holdsReference) {
         current.request.release();
@@ -143,7 +147,13 @@ public final class RequestScope {
     Binding binding = CURRENT.get();
     binding.depth = 0;
     set(binding.outer);
+    binding.flush();
     return binding.request;
+  }
+
+  /** The binding of this thread, or null: the hit path reads the thread-local once. */
+  static Binding binding() {
+    return CURRENT.get();
   }
 
   /** The request memoization uses on this thread, or null (see {@link Binding#effectiveRequest}). */

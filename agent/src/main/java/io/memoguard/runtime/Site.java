@@ -39,6 +39,8 @@ final class Site {
   final OnMutation onMutation;
   /** The rule's {@code park-timeout-ms}; 0 when calls from different requests do not park. */
   final int parkMillis;
+  /** Parameters of the method, from the descriptor in {@link #id}; -1 when it has none. */
+  final int parameterCount;
   private final AtomicInteger noticed = new AtomicInteger();
   /** Parking timeouts since the last report, and when that was (nanos, 0 for never). */
   final AtomicLong parkTimeouts = new AtomicLong();
@@ -55,6 +57,32 @@ final class Site {
     this.type = first < 0 ? id : id.substring(0, first);
     this.method = first < 0 ? "?" : id.substring(first + 1, second < 0 ? id.length() : second);
     this.display = type + "." + method;
+    this.parameterCount = second < 0 ? -1 : parameterCount(id, second + 1);
+  }
+
+  /** Counts the parameter types of the descriptor at {@code start}; -1 if it is not one. */
+  private static int parameterCount(String id, int start) {
+    if (start >= id.length() || id.charAt(start) != '(') {
+      return -1;
+    }
+    int count = 0;
+    for (int i = start + 1; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == ')') {
+        return count;
+      }
+      if (c == '[') {
+        continue;
+      }
+      if (c == 'L') {
+        i = id.indexOf(';', i);
+        if (i < 0) {
+          return -1;
+        }
+      }
+      count++;
+    }
+    return -1;
   }
 
   /** A site that belongs to no class (the rule-constant tests key sites this way). */
@@ -105,12 +133,28 @@ final class Site {
     private final ConcurrentHashMap<String, Site> sites = new ConcurrentHashMap<>();
     /** The same method under another constant (only sites without a class can have that). */
     private final ConcurrentHashMap<String, Site> others = new ConcurrentHashMap<>();
+    /**
+     * The site found last: a class's memoized method called in a loop finds it without hashing.
+     * The advice passes a constant string, the same instance on every call of a method, so
+     * comparing by identity is enough; a racy plain field, as a Site's fields are final.
+     */
+    private Site last;
 
     Table(Class<?> owner) {
       this.owner = owner;
     }
 
     Site site(String id, int constant) {
+      Site cached = last;
+      if (cached != null && cached.id == id && cached.constant == constant) {
+        return cached;
+      }
+      Site found = lookup(id, constant);
+      last = found;
+      return found;
+    }
+
+    private Site lookup(String id, int constant) {
       Site site = sites.get(id);
       if (site == null) {
         site = sites.computeIfAbsent(id, i -> new Site(owner, i, constant));

@@ -67,7 +67,7 @@ public final class Verify {
       return true;
     }
     // memoized, this caller would have received the entry's value
-    entry.served();
+    entry.served(RequestScope.binding());
     Footprint footprint = new Footprint();
     Snapshot copy = SnapshotTaker.take(fresh, Settings.maxGraphObjects, footprint);
     if (copy != null) {

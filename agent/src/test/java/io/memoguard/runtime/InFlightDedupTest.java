@@ -77,7 +77,7 @@ class InFlightDedupTest extends ConcurrentCallsSupport {
     assertThat(Stats.hits() - hits).isEqualTo(1);
     // served through the hit path: the entry counts both callers
     assertThat(owning.table.removeAll()).singleElement()
-        .satisfies(entry -> assertThat(entry.callers).isEqualTo(2));
+        .satisfies(entry -> assertThat(entry.callers()).isEqualTo(2));
   }
 
   @Test

@@ -65,7 +65,7 @@ class SharedEntryCountTest {
     for (Future<?> f : done) {
       f.get();
     }
-    int callers = entry.callers;
+    int callers = entry.callers();
     RequestScope.exit();
     assertThat(callers).isEqualTo(1 + THREADS * HITS);
   }

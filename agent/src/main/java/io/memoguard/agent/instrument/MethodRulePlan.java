@@ -7,6 +7,7 @@ import io.memoguard.agent.config.Selector;
 import io.memoguard.agent.instrument.advice.ClearRequestAdvice;
 import io.memoguard.agent.instrument.advice.ClearTypeAdvice;
 import io.memoguard.agent.instrument.advice.MemoAdvice;
+import io.memoguard.agent.instrument.advice.MemoFewArgsAdvice;
 import io.memoguard.agent.instrument.advice.WovenMode;
 import io.memoguard.agent.instrument.advice.WovenRule;
 import io.memoguard.agent.instrument.classfile.AgentClassFiles;
@@ -37,6 +38,9 @@ final class MethodRulePlan {
    * timeout) in the high half of the key, the verify-mode constant in the low half.
    */
   private static final ConcurrentHashMap<Long, Advice> MEMO_ADVICE = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Long, Advice> FEW_ARGS_ADVICE = new ConcurrentHashMap<>();
+  /** The most parameters {@link MemoFewArgsAdvice} passes (the runtime's buffers match). */
+  static final int FEW_ARGUMENTS = 3;
 
   private final List<Rule> memoRules = new ArrayList<>();
   private final List<Rule> invalidateRules = new ArrayList<>();
@@ -82,8 +86,9 @@ final class MethodRulePlan {
         (write.clearsRequest ? planned.clearRequest : planned.clearType).add(method);
       } else if (read != null && why == null) {
         // grouped by woven constants: each group gets the advice with its constants woven in
-        planned.memoized.computeIfAbsent(adviceKey(read.rule, read.mode),
-            m -> new ArrayList<>()).add(method);
+        // and by arity: few parameters are passed one by one, so a hit builds no array
+        (method.getParameters().size() <= FEW_ARGUMENTS ? planned.fewArgs : planned.memoized)
+            .computeIfAbsent(adviceKey(read.rule, read.mode), m -> new ArrayList<>()).add(method);
       } else {
         if (read != null) {
           noticeOnce(MethodRules.display(type, method) + " is not memoized: " + why);
@@ -107,12 +112,16 @@ final class MethodRulePlan {
   /** What {@link #plan} chose for one type, woven in two steps around other units' advice. */
   static final class ForType {
     private final Map<Long, List<MethodDescription>> memoized = new LinkedHashMap<>();
+    private final Map<Long, List<MethodDescription>> fewArgs = new LinkedHashMap<>();
     private final List<MethodDescription> clearType = new ArrayList<>();
     private final List<MethodDescription> clearRequest = new ArrayList<>();
 
     DynamicType.Builder<?> memoize(DynamicType.Builder<?> builder) {
       for (Map.Entry<Long, List<MethodDescription>> group : memoized.entrySet()) {
-        builder = Advise.on(builder, memoAdvice(group.getKey()), group.getValue());
+        builder = Advise.on(builder, memoAdvice(group.getKey(), false), group.getValue());
+      }
+      for (Map.Entry<Long, List<MethodDescription>> group : fewArgs.entrySet()) {
+        builder = Advise.on(builder, memoAdvice(group.getKey(), true), group.getValue());
       }
       return builder;
     }
@@ -124,10 +133,12 @@ final class MethodRulePlan {
   }
 
   /** The memoize advice with a rule's {@link RuleConstant} and verify-mode constant woven in. */
-  private static Advice memoAdvice(long adviceKey) {
-    return MEMO_ADVICE.computeIfAbsent(adviceKey, k -> AgentClassFiles.to(Advice.withCustomMapping()
-        .bind(WovenRule.class, (int) (k >>> 32))
-        .bind(WovenMode.class, (int) (long) k), MemoAdvice.class));
+  private static Advice memoAdvice(long adviceKey, boolean fewArgs) {
+    return (fewArgs ? FEW_ARGS_ADVICE : MEMO_ADVICE).computeIfAbsent(adviceKey,
+        k -> AgentClassFiles.to(Advice.withCustomMapping()
+            .bind(WovenRule.class, (int) (k >>> 32))
+            .bind(WovenMode.class, (int) (long) k),
+            fewArgs ? MemoFewArgsAdvice.class : MemoAdvice.class));
   }
 
   private static long adviceKey(int rule, int mode) {

@@ -234,6 +234,9 @@ public final class Snapshot {
   }
 
   private String checkContents(int w, Object o, boolean map, int r, int end) {
+    if (ContainerChecks.unchanged(o, map, refs, r, end)) {
+      return null;
+    }
     Checker c = CHECKER.get();
     c.start(refs, r, end);
     try {

@@ -11,6 +11,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * class loaders is two classes, and their entries must never meet. The memoize rule's
  * on-mutation and park timeout arrive as a woven constant ({@link WovenRule}), and so does its
  * mode ({@link WovenMode}): in verify mode the runtime never reports a hit, so the body always runs.
+ * Methods of up to three parameters get {@link MemoFewArgsAdvice} instead, which allocates no
+ * argument array.
  */
 public final class MemoAdvice {
   private MemoAdvice() {}
@@ -24,8 +26,9 @@ public final class MemoAdvice {
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Local("memoguardKey") Object key) {
-    key = Memoizer.key(type, site, rule, mode, self, args);
-    return key == null ? null : Memoizer.hit(key);
+    Object entered = Memoizer.enter(type, site, rule, mode, self, args);
+    key = Memoizer.missed(entered);
+    return Memoizer.served(entered);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

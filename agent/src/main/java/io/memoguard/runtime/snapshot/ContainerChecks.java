@@ -1,0 +1,124 @@
+package io.memoguard.runtime.snapshot;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+
+/**
+ * The fast path of {@link Snapshot#check()} for the commonest JDK containers: their backing storage
+ * is read directly and compared with the snapshot by identity in a tight loop, instead of element
+ * by element through their forEach. It only ever proves "unchanged": it visits exactly the
+ * elements, in exactly the order, that the container's own forEach would (ArrayList: elementData
+ * up to size; HashMap and HashSet: the table, each bin's chain by next), so it agrees with the
+ * generic check. Anything else (a subclass, a size that disagrees, storage it cannot read because
+ * java.util is not open to the runtime) answers false, and the generic check decides and names
+ * the change.
+ */
+final class ContainerChecks {
+  private static final VarHandle LIST_DATA;
+  private static final VarHandle LIST_SIZE;
+  private static final VarHandle MAP_TABLE;
+  private static final VarHandle MAP_SIZE;
+  private static final VarHandle NODE_KEY;
+  private static final VarHandle NODE_VALUE;
+  private static final VarHandle NODE_NEXT;
+  private static final VarHandle SET_MAP;
+
+  static {
+    VarHandle[] h = new VarHandle[8];
+    try {
+      MethodHandles.Lookup own = MethodHandles.lookup();
+      MethodHandles.Lookup list = MethodHandles.privateLookupIn(ArrayList.class, own);
+      MethodHandles.Lookup map = MethodHandles.privateLookupIn(HashMap.class, own);
+      Class<?> node = Class.forName("java.util.HashMap$Node", false, null);
+      Class<?> nodes = Class.forName("[Ljava.util.HashMap$Node;", false, null);
+      MethodHandles.Lookup nodeLookup = MethodHandles.privateLookupIn(node, own);
+      h[0] = list.findVarHandle(ArrayList.class, "elementData", Object[].class);
+      h[1] = list.findVarHandle(ArrayList.class, "size", int.class);
+      h[2] = map.findVarHandle(HashMap.class, "table", nodes);
+      h[3] = map.findVarHandle(HashMap.class, "size", int.class);
+      h[4] = nodeLookup.findVarHandle(node, "key", Object.class);
+      h[5] = nodeLookup.findVarHandle(node, "value", Object.class);
+      h[6] = nodeLookup.findVarHandle(node, "next", node);
+      h[7] = MethodHandles.privateLookupIn(HashSet.class, own)
+          .findVarHandle(HashSet.class, "map", HashMap.class);
+    } catch (Throwable notOpen) {
+      h = new VarHandle[8]; // java.util not open to the runtime (no agent), or another JDK layout
+    }
+    LIST_DATA = h[0];
+    LIST_SIZE = h[1];
+    MAP_TABLE = h[2];
+    MAP_SIZE = h[3];
+    NODE_KEY = h[4];
+    NODE_VALUE = h[5];
+    NODE_NEXT = h[6];
+    SET_MAP = h[7];
+  }
+
+  private ContainerChecks() {}
+
+  /** Whether the fast path can read JDK containers in this JVM. */
+  static boolean available() {
+    return SET_MAP != null;
+  }
+
+  /**
+   * True when {@code o} certainly holds what {@code refs[start .. end)} recorded (elements, or
+   * key, value pairs of a map); false when it may not, or when this path does not apply.
+   */
+  static boolean unchanged(Object o, boolean map, Object[] refs, int start, int end) {
+    if (SET_MAP == null) {
+      return false;
+    }
+    Class<?> type = o.getClass();
+    if (!map && type == ArrayList.class) {
+      return sameList((Object[]) LIST_DATA.get(o), (int) LIST_SIZE.get(o), refs, start, end);
+    }
+    if (map && type == HashMap.class) {
+      return sameTable(o, true, refs, start, end);
+    }
+    if (!map && type == HashSet.class) {
+      Object backing = SET_MAP.get(o);
+      return backing != null && backing.getClass() == HashMap.class
+          && sameTable(backing, false, refs, start, end);
+    }
+    return false;
+  }
+
+  private static boolean sameList(Object[] data, int size, Object[] refs, int start, int end) {
+    if (size != end - start || size > data.length) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (data[i] != refs[start + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A HashMap's table in its forEach order: keys and values, or (for a set) keys only. */
+  private static boolean sameTable(Object hashMap, boolean values, Object[] refs, int start,
+      int end) {
+    int slots = values ? 2 : 1;
+    if ((int) MAP_SIZE.get(hashMap) * slots != end - start) {
+      return false;
+    }
+    Object[] table = (Object[]) MAP_TABLE.get(hashMap);
+    int at = start;
+    if (table != null) {
+      for (Object bin : table) {
+        for (Object e = bin; e != null; e = NODE_NEXT.get(e)) {
+          if (at + slots > end || NODE_KEY.get(e) != refs[at]
+              || (values && NODE_VALUE.get(e) != refs[at + 1])) {
+            return false;
+          }
+          at += slots;
+        }
+      }
+    }
+    return at == end;
+  }
+}

@@ -1,0 +1,154 @@
+package io.memoguard.runtime.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backing-storage fast path of {@link Snapshot#check()} for ArrayList, HashMap and HashSet:
+ * it is taken for unchanged containers, and every mutation kind of docs/MUTATIONS.md that keeps
+ * the size (element replaced in place, sort, set to an equal object, value replaced, key replaced
+ * by an equal one, removal and re-insertion elsewhere) is still found and named.
+ */
+class ContainerChecksTest {
+  static final class Item {
+    final String name;
+
+    Item(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Item && ((Item) o).name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode();
+    }
+  }
+
+  static final class Holder {
+    final Object held;
+
+    Holder(Object held) {
+      this.held = held;
+    }
+  }
+
+  @Test
+  void theFastPathReadsTheJdkContainers() {
+    // the build opens java.util to the tests as the agent opens it to the runtime
+    assertThat(ContainerChecks.available()).isTrue();
+  }
+
+  @Test
+  void unchangedContainersAreProvenUnchangedByTheFastPath() {
+    List<Item> list = items(5);
+    Map<Item, Item> map = map(40); // several bins, some chained
+    Set<Item> set = new HashSet<>(items(40));
+    for (Object container : List.of(list, map, set, new ArrayList<>(), new HashMap<>())) {
+      Snapshot snapshot = SnapshotTaker.take(new Holder(container), 10_000);
+      assertThat(snapshot.check()).isNull();
+      assertThat(fastPathProves(container)).as(container.getClass().getName()).isTrue();
+    }
+  }
+
+  @Test
+  void listMutationsOfTheSameSizeAreFound() {
+    assertChanged(items(5), l -> l.set(2, new Item("i2")), ".held[2]"); // equal, other instance
+    assertChanged(items(5), l -> l.set(0, l.get(0) == null ? null : new Item("x")), ".held[0]");
+    assertChanged(items(5), l -> Collections.reverse(l), ".held[0]");
+    assertChanged(items(5), l -> l.sort((a, b) -> b.name.compareTo(a.name)), ".held[0]");
+    assertChanged(items(5), l -> l.add(l.remove(0)), ".held[0]");
+    assertChanged(items(5), l -> l.add(new Item("more")), ".held (size 5 -> 6)");
+    assertChanged(items(5), l -> l.remove(4), ".held (size 5 -> 4)");
+    assertChanged(items(5), List::clear, ".held (size 5 -> 0)");
+  }
+
+  @Test
+  void mapMutationsOfTheSameSizeAreFound() {
+    assertChanged(map(40), m -> m.put(new Item("i7"), new Item("v")), ".held[");
+    assertChanged(map(40), m -> m.replaceAll((k, v) -> v), null); // same values: unchanged
+    assertChanged(map(40), m -> {
+      Item v = m.remove(new Item("i3"));
+      m.put(new Item("i3"), v); // an equal key, another instance
+    }, ".held (key #");
+    assertChanged(map(40), m -> m.put(new Item("new"), new Item("v")), ".held (size 40 -> 41)");
+    assertChanged(map(40), m -> m.remove(new Item("i3")), ".held (size 40 -> 39)");
+  }
+
+  @Test
+  void setMutationsOfTheSameSizeAreFound() {
+    assertChanged(new HashSet<>(items(40)), s -> {
+      s.remove(new Item("i5"));
+      s.add(new Item("i5"));
+    }, ".held[");
+    assertChanged(new HashSet<>(items(40)), s -> s.add(new Item("i5")), null); // already there
+    assertChanged(new HashSet<>(items(40)), s -> s.add(new Item("more")), ".held (size 40 -> 41)");
+  }
+
+  @Test
+  void subclassesAndOtherContainersTakeTheGenericCheck() {
+    List<Item> sub = new ArrayList<>(items(3)) {};
+    Snapshot snapshot = SnapshotTaker.take(new Holder(sub), 10_000);
+    assertThat(fastPathProves(sub)).isFalse();
+    sub.set(1, new Item("i1"));
+    assertThat(snapshot.check()).isEqualTo("Holder.held[1]");
+  }
+
+  private static boolean fastPathProves(Object container) {
+    Snapshot snapshot = SnapshotTaker.take(container, 10_000);
+    Object[] refs;
+    boolean map = container instanceof Map;
+    if (map) {
+      List<Object> pairs = new ArrayList<>();
+      ((Map<?, ?>) container).forEach((k, v) -> {
+        pairs.add(k);
+        pairs.add(v);
+      });
+      refs = pairs.toArray();
+    } else {
+      refs = new ArrayList<>((java.util.Collection<?>) container).toArray();
+    }
+    return snapshot != null && ContainerChecks.unchanged(container, map, refs, 0, refs.length);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void assertChanged(T container, Consumer<T> mutation, String expected) {
+    Snapshot snapshot = SnapshotTaker.take(new Holder(container), 10_000);
+    assertThat(snapshot.check()).isNull();
+    mutation.accept(container);
+    String changed = snapshot.check();
+    if (expected == null) {
+      assertThat(changed).isNull();
+    } else {
+      assertThat(changed).startsWith("Holder" + expected);
+    }
+  }
+
+  private static List<Item> items(int n) {
+    List<Item> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(new Item("i" + i));
+    }
+    return list;
+  }
+
+  private static Map<Item, Item> map(int n) {
+    Map<Item, Item> map = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      map.put(new Item("i" + i), new Item("v" + i));
+    }
+    return map;
+  }
+}
