@@ -86,10 +86,11 @@ public final class BenchMain {
     long start = System.nanoTime();
     meta.setProperty("loadBefore", loadAverage());
     rows.addAll(run("agent", List.of("HitBench", "MemoSizeBench", "MemoMissBench",
-        "RequestBaselineBench", "CachedWriteBench", "BarrierBench"),
+        "RequestBaselineBench", "CachedWriteBench", "BarrierBench", "HostWorkBench"),
         agentFlag + invalidateConfig, work, meta));
     rows.addAll(run("agent-log", List.of("LoggedWriteBench"), agentFlag + logConfig, work, meta));
-    rows.addAll(run("plain", List.of("AltListBench", "AltShapesBench", "BarrierBench"), null, work,
+    rows.addAll(run("plain", List.of("AltListBench", "AltShapesBench", "BarrierBench",
+        "HostWorkBench"), null, work,
         meta));
     meta.setProperty("wallSeconds", Long.toString(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
     meta.setProperty("loadAfter", loadAverage());

@@ -6,6 +6,8 @@ import benchapp.domain.LinkNode;
 import benchapp.plain.PlainRepository;
 import benchapp.repo.BenchRepository;
 import java.util.HashMap;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -26,6 +28,7 @@ public class HitBench {
   PlainRepository plain;
   Cache<Object, Object> caffeine;
   HashMap<Object, Object> map;
+  ConcurrentHashMap<IntPair, Object> concurrentMap;
   Object key;
   int expectedCalls;
 
@@ -36,13 +39,20 @@ public class HitBench {
     plain = new PlainRepository(value);
     caffeine = Caffeine.newBuilder().maximumSize(100_000).build();
     map = new HashMap<>();
+    concurrentMap = new ConcurrentHashMap<>();
+    // random pairs: (i, i + 1) hashes to 32i + 1, a few crowded bins that the maps turn into trees,
+    // which would make the lookups slower than any real cache's
+    Random random = new Random(13);
     for (int i = 0; i < 1000; i++) {
-      caffeine.put(new IntPair(i, i + 1), new LinkNode("v" + i, Graphs.BASE));
-      map.put(new IntPair(i, i + 1), new LinkNode("v" + i, Graphs.BASE));
+      IntPair other = new IntPair(random.nextInt(), random.nextInt());
+      caffeine.put(other, new LinkNode("v" + i, Graphs.BASE));
+      map.put(other, new LinkNode("v" + i, Graphs.BASE));
+      concurrentMap.put(other, new LinkNode("v" + i, Graphs.BASE));
     }
     key = new IntPair(a, b);
     caffeine.put(key, value);
     map.put(key, value);
+    concurrentMap.put((IntPair) key, value);
   }
 
   @Setup(Level.Iteration)
@@ -76,6 +86,12 @@ public class HitBench {
   @Benchmark
   public Object caffeineGetIfPresentKeyFromInts() {
     return caffeine.getIfPresent(new IntPair(a, b));
+  }
+
+  /** The issue-13 yardstick: a record key built from the two ints, then one lookup. */
+  @Benchmark
+  public Object concurrentHashMapGetKeyFromInts() {
+    return concurrentMap.get(new IntPair(a, b));
   }
 
   @Benchmark

@@ -53,16 +53,16 @@ final class Report {
     return fork + "|" + name + "|" + shape + "|" + size;
   }
 
-  private BenchMain.Row row(String fork, String name, String shape, Object size) {
+  BenchMain.Row row(String fork, String name, String shape, Object size) {
     return rows.get(key(fork, name, shape, size == null ? "" : size.toString()));
   }
 
-  private double ns(String fork, String name, String shape, Object size) {
+  double ns(String fork, String name, String shape, Object size) {
     BenchMain.Row r = row(fork, name, shape, size);
     return r == null ? Double.NaN : r.score();
   }
 
-  private List<Integer> sizes(String name) {
+  List<Integer> sizes(String name) {
     TreeSet<Integer> s = new TreeSet<>();
     for (BenchMain.Row r : rows.values()) {
       if (r.name().equals(name) && !r.size().isEmpty()) {
@@ -134,11 +134,11 @@ final class Report {
     }
   }
 
-  private void p(String s) {
+  void p(String s) {
     md.append(s).append('\n');
   }
 
-  private void budget(String line, String target, String measured, boolean met, String why) {
+  void budget(String line, String target, String measured, boolean met, String why) {
     budget.add(new String[] {line, target, measured, met ? "**met**" : "**not met**", why});
   }
 
@@ -187,6 +187,7 @@ final class Report {
     alternatives();
     miss();
     barriers();
+    HitBudgets.section(this);
     budgetSection();
     profile();
     return md.toString();
@@ -210,6 +211,7 @@ final class Report {
         {"direct call of the same method", "HitBench.directCall"},
         {"Caffeine `getIfPresent`", "HitBench.caffeineGetIfPresent"},
         {"Caffeine `getIfPresent`, key built from the 2 ints", "HitBench.caffeineGetIfPresentKeyFromInts"},
+        {"`ConcurrentHashMap.get`, record key built from the 2 ints", "HitBench.concurrentHashMapGetKeyFromInts"},
         {"`HashMap.get`", "HitBench.hashMapGet"}};
     for (String[] c : calls) {
       BenchMain.Row r = row("agent", c[1], "", "");
@@ -501,32 +503,29 @@ final class Report {
 
   private void profile() {
     BenchMain.Row hit = row("agent", "HitBench.memoguardHit", "", "");
-    BenchMain.Row direct = row("agent", "HitBench.directCall", "", "");
     p("### Where a hit spends its time");
     p("");
-    p("A hit allocates " + bytes(hit) + " per call (the direct call: " + bytes(direct) + "). "
-        + "The woven code (`MemoAdvice` → `Memo.key`, `Memo.hit`, `Memo.value`) does, per call:");
+    p("A hit allocates " + bytes(hit) + " per call. The woven code (`MemoFewArgsAdvice` for up to "
+        + "three parameters → `Memoizer.enter`, `Memoizer.value`) does, per call:");
     p("");
-    p("1. `@Advice.AllArguments`: a new `Object[]` with the boxed arguments (small ints come from "
-        + "the `Integer` cache, larger ones allocate).");
-    p("2. `Memo.key`: a `ThreadLocal` read for the request, a `LongAdder` increment (`Stats.CALLS`), "
-        + "`ArgumentKeys.normalize` (a second `Object[]`, a `ClassValue` lookup per argument), "
-        + "`Site.of` (a `ConcurrentHashMap` lookup by the site string) and a new `Key` whose hash "
-        + "combines the site, the receiver's identity hash and `Arrays.hashCode(args)`.");
-    p("3. `Memo.hit`: a `synchronized` `HashMap.get` on the request table (`Key.equals` → "
-        + "`Arrays.equals`), a volatile read of `entry.live`, `Graph.verify()` when the value holds "
-        + "containers (section 2), a volatile increment of `entry.callers`, a second `LongAdder` "
-        + "increment (`Stats.HITS`).");
+    p("1. the arguments passed one by one (no argument array; primitives boxed, so a value outside "
+        + "the JDK's box caches, such as a `long` id above 127, allocates its box);");
+    p("2. one `ThreadLocal` read (the request's `Binding`), `Site.of` (a `ClassValue` read and "
+        + "the class's last site, compared by identity), a `ClassValue` read per argument "
+        + "(`ArgumentKinds`), the hash of the call into the binding's reusable `Probe`;");
+    p("3. `MemoTable.find`: one `ConcurrentHashMap.get` with the probe (`Key.matches`: the "
+        + "arguments' JDK `equals`), a volatile read of `entry.live` and of the barrier-trust "
+        + "epoch, then `Snapshot.check()` when the value holds objects without a barrier;");
+    p("4. counting: plain increments of the binding's counters (added to `Stats` when the "
+        + "binding ends) and of the entry's callers (atomic only for a thread other than the one "
+        + "that stored the entry). No `Key` is built unless the call misses.");
     p("");
-    p("So a hit costs three allocations (≈ 80 bytes), a monitor enter/exit and three atomic or "
-        + "fenced writes: that fixed part, not the size of the value, is the number in section 1. "
-        + "The largest wins, in order: drop the argument array and the normalized copy for "
-        + "arities up to 3 (a key class with fields), keep the request table unsynchronized for its "
-        + "owner thread (a barrier on another thread can mark the entry dead instead of removing "
-        + "it), and replace the process-wide `LongAdder`s on the hot path with plain per-request "
-        + "counters added up when the request closes. For values with JDK containers, the per-hit "
-        + "re-check (`Graph.verify`, one comparison per element, through `forEach` and a "
-        + "thread-local checker) is the part that grows with size.");
+    p("The part that grows with the value is `Snapshot.check()`: one pass over every container "
+        + "without a barrier. `ArrayList`, `HashMap` and `HashSet` are compared through their backing "
+        + "storage (`ContainerChecks`: elementData up to size, or the hash table's bins, by identity, "
+        + "in the order their forEach would visit them); other containers through their `forEach`. "
+        + "What remains per container is reading it and its storage (two dependent loads, usually "
+        + "cache misses on a large value).");
     p("");
   }
 

@@ -74,13 +74,14 @@ final class ContainerChecks {
     }
     Class<?> type = o.getClass();
     if (!map && type == ArrayList.class) {
-      return sameList((Object[]) LIST_DATA.get(o), (int) LIST_SIZE.get(o), refs, start, end);
+      ArrayList<?> list = (ArrayList<?>) o; // the handles' own receiver type: an exact invocation
+      return sameList((Object[]) LIST_DATA.get(list), (int) LIST_SIZE.get(list), refs, start, end);
     }
     if (map && type == HashMap.class) {
-      return sameTable(o, true, refs, start, end);
+      return sameTable((HashMap<?, ?>) o, true, refs, start, end);
     }
     if (!map && type == HashSet.class) {
-      Object backing = SET_MAP.get(o);
+      HashMap<?, ?> backing = (HashMap<?, ?>) SET_MAP.get((HashSet<?>) o);
       return backing != null && backing.getClass() == HashMap.class
           && sameTable(backing, false, refs, start, end);
     }
@@ -100,7 +101,7 @@ final class ContainerChecks {
   }
 
   /** A HashMap's table in its forEach order: keys and values, or (for a set) keys only. */
-  private static boolean sameTable(Object hashMap, boolean values, Object[] refs, int start,
+  private static boolean sameTable(HashMap<?, ?> hashMap, boolean values, Object[] refs, int start,
       int end) {
     int slots = values ? 2 : 1;
     if ((int) MAP_SIZE.get(hashMap) * slots != end - start) {
