@@ -96,7 +96,7 @@ public final class Memoizer {
       Object receiver, Object[] args, boolean reused) {
     Probe probe = binding.probe();
     try {
-      Object[] normalized = ArgumentKeys.normalizeArguments(args);
+      Object[] normalized = s.allValues(args) ? args : ArgumentKeys.normalizeArguments(args);
       // verify mode never serves, and its keys carry per-call state: the full path
       if (normalized != ArgumentKeys.NOT_MEMOIZABLE && !Verify.applies(Mode.ofCode(mode))) {
         Entry entry = request.table.find(probe.set(s, receiver, normalized));

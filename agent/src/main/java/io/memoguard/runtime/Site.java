@@ -41,6 +41,13 @@ final class Site {
   final int parkMillis;
   /** Parameters of the method, from the descriptor in {@link #id}; -1 when it has none. */
   final int parameterCount;
+  /**
+   * Per argument position, the JDK class last seen there that {@link ArgumentKinds} calls a
+   * value: a hit with the same classes skips the per-argument ClassValue read. JDK classes only
+   * (the boot loader's), so a site never keeps another class loader alive. Racy plain writes of
+   * a reference, only on a change of class: a stale read only costs the full test.
+   */
+  private final Class<?>[] valueClasses = new Class<?>[3];
   private final AtomicInteger noticed = new AtomicInteger();
   /** Parking timeouts since the last report, and when that was (nanos, 0 for never). */
   final AtomicLong parkTimeouts = new AtomicLong();
@@ -97,6 +104,28 @@ final class Site {
    */
   static Site of(Class<?> owner, String id, int constant) {
     return (owner == null ? UNOWNED : BY_CLASS.get(owner)).site(id, constant);
+  }
+
+  /** Whether every argument is null or a value ({@link ArgumentKinds#VALUE}): nothing to normalize. */
+  boolean allValues(Object[] args) {
+    Class<?>[] known = valueClasses;
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (arg == null) {
+        continue;
+      }
+      Class<?> type = arg.getClass();
+      if (i < known.length && known[i] == type) {
+        continue;
+      }
+      if (ArgumentKinds.of(type) != ArgumentKinds.VALUE) {
+        return false;
+      }
+      if (i < known.length && type.getClassLoader() == null) {
+        known[i] = type;
+      }
+    }
+    return true;
   }
 
   /** The on-mutation in force for this site's entries now. */

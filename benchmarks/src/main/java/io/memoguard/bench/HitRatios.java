@@ -33,8 +33,9 @@ public final class HitRatios {
     BenchRepository one = new BenchRepository(new LinkNode("value", Graphs.BASE));
     Requests.primeAndCheck(one, a, b);
     ConcurrentHashMap<Pair, Object> map = new ConcurrentHashMap<>();
+    java.util.Random random = new java.util.Random(13); // spread: no treeified bins
     for (int i = 0; i < 1000; i++) {
-      map.put(new Pair(i, i + 1), new LinkNode("v" + i, Graphs.BASE));
+      map.put(new Pair(random.nextInt(), random.nextInt()), new LinkNode("v" + i, Graphs.BASE));
     }
     map.put(new Pair(a, b), one);
     measure("hit, one guarded object, 2 int args", () -> {
