@@ -44,7 +44,8 @@ final class Installer {
     Settings.configureModes(config.mode() == Mode.VERIFY, config.clearOnJdbcWrite());
     Settings.configureMemory(config.maxRequestBytes(), config.maxTotalBytes());
     RuleUsage usage = new RuleUsage();
-    new Instrumenter(config, usage, log::info, onFailure).install(inst);
+    Instrumenter instrumenter = new Instrumenter(config, usage, log::info, onFailure);
+    instrumenter.install(inst, lateAttach);
     LogEventSink sink = new LogEventSink(log);
     Settings.configure(MutationModes.of(config.onMutation()), config.maxEntries(),
         config.maxGraphObjects(), config.guardPackages().toArray(new String[0]), sink);
@@ -65,6 +66,11 @@ final class Installer {
       new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); requests are not carried into work handed to it")).install(inst);
     }
+    String retransformed = "";
+    if (lateAttach) {
+      retransformed = ", " + instrumenter.retransformLoaded(inst) + " class(es) loaded before the"
+          + " attach advised by retransformation";
+    }
     // JMX loads many classes: off the host's start-up path
     Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
     watch.setDaemon(true);
@@ -76,7 +82,7 @@ final class Installer {
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
         + ownModes(config) + parkingRules(config)
         + (config.mode() == Mode.VERIFY ? ", mode verify (every call runs; would-be hits compared)" : "")
-        + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off")
+        + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off") + retransformed
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }
 
