@@ -11,6 +11,7 @@ import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.handoff.JdkHandOffInstrumenter;
 import io.memoguard.agent.instrument.reflect.FieldHandleTransformer;
 import io.memoguard.agent.instrument.reflect.ReflectiveWriteTransformer;
+import io.memoguard.agent.jmx.StatsPublisher;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
 import io.memoguard.agent.report.LogEventSink;
@@ -75,6 +76,7 @@ final class Installer {
     Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
     watch.setDaemon(true);
     watch.start();
+    StatsPublisher.start(log);
     Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
         "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()

@@ -55,7 +55,7 @@ public final class MemoguardAgent {
       AgentConfig config = ConfigLoader.load(configFile);
       AgentLog log;
       try {
-        log = AgentLog.create(config.logLevel(), config.logFile());
+        log = AgentLog.create(config.logLevel(), config.logFile(), config.logFormat());
       } catch (UncheckedIOException unusable) {
         // the loader checked the file already; this is a race with whoever changed it since
         bootLog.error(configFile + ": log.file " + config.logFile()

@@ -63,9 +63,11 @@ public final class Memo {
 
   private static Object key(Request request, Site s, int memoMode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
+    s.stats.calls.increment();
     Object[] normalized = ArgumentKeys.normalizeArguments(args);
     if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
       Stats.PASS_THROUGH.increment();
+      s.stats.passThrough.increment();
       if (s.firstNotice(Site.NOTICE_ARGUMENTS)) {
         Settings.sink.notice("calls of " + s.display + " pass through unmemoized: an argument cannot"
             + " be part of a key (" + ArgumentKeys.firstUnsupportedType(args) + "; keys take"
@@ -94,6 +96,8 @@ public final class Memo {
       }
       if (entry == null) {
         Stats.MISSES.increment();
+        k.site.stats.misses.increment();
+        k.startNanos = System.nanoTime();
         return null;
       }
       if (k.verify) {
@@ -101,6 +105,10 @@ public final class Memo {
       }
       entry.served();
       Stats.HITS.increment();
+      MethodStats stats = k.site.stats;
+      stats.hits.increment();
+      stats.savedNanos.add(entry.costNanos);
+      Stats.SAVED_NANOS.add(entry.costNanos);
       return entry;
     } catch (Throwable error) {
       Settings.sink.internalError("memo lookup", error);
@@ -116,7 +124,7 @@ public final class Memo {
     }
     if (entry.trustEpoch != BarrierTrust.epoch) {
       // walked while barriers were trusted that no longer are: its guarded objects have no snapshot
-      entry.invalidate();
+      entry.invalidate(MethodStats.OTHER);
       return null;
     }
     Graph graph = entry.graph;
@@ -150,6 +158,7 @@ public final class Memo {
   public static void store(Object key, Object value) {
     try {
       Key k = (Key) key;
+      long costNanos = k.startNanos == 0 ? 0 : System.nanoTime() - k.startNanos;
       // computed (partly) before a JDBC write of the same request: may already be stale
       if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
         return;
@@ -159,11 +168,13 @@ public final class Memo {
       Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects, footprint);
       if (graph == null && footprint.consumable != null) {
         Stats.PASS_THROUGH.increment();
+        k.site.stats.passThrough.increment();
         noticeConsumable(k.site, footprint.consumable);
         return;
       }
       if (graph == null) {
         Stats.PASS_THROUGH.increment();
+        k.site.stats.passThrough.increment();
         if (k.site.firstNotice(Site.NOTICE_SIZE)) {
           Settings.sink.notice("results of " + k.site.display + " are not memoized: more than "
               + Settings.maxGraphObjects + " objects reachable (guard.max-graph-objects)");
@@ -172,6 +183,7 @@ public final class Memo {
       }
       Entry entry = new Entry(k, value, graph, footprint.bytes);
       entry.trustEpoch = trustEpoch;
+      entry.costNanos = costNanos;
       for (int i = 0, n = graph.guardedCount(); i < n; i++) {
         Trackers.track(graph.guarded(i), entry);
       }
@@ -212,29 +224,38 @@ public final class Memo {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.removeType(type));
+        dispose(request.removeType(type), MethodStats.RULE);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
     }
   }
 
-  /** Drops every entry of the current request. */
+  /** Drops every entry of the current request (an invalidate rule with {@code clears: request}). */
   public static void clearRequest() {
+    clearAll(MethodStats.RULE);
+  }
+
+  /** Drops every entry of the current request: a new persistence context (Hibernate session) opens. */
+  public static void clearSession() {
+    clearAll(MethodStats.SESSION);
+  }
+
+  private static void clearAll(int cause) {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.removeAll());
+        dispose(request.removeAll(), cause);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
     }
   }
 
-  private static void dispose(List<Entry> entries) {
+  private static void dispose(List<Entry> entries, int cause) {
     for (Entry entry : entries) {
       entry.dispose();
-      Stats.INVALIDATIONS.increment();
+      entry.key.site.stats.invalidated(cause);
     }
   }
 

@@ -35,6 +35,9 @@ final class Mutations {
       String[] frames = CallSites.writeSite(reflective);
       int callers = callers(entries);
       Stats.MUTATIONS.increment();
+      for (Entry entry : entries) {
+        entry.key.site.stats.mutations.increment();
+      }
       Entry[] failing = withMode(entries, Settings.FAIL);
       if (failing.length > 0) {
         String names = names(failing);
@@ -45,7 +48,7 @@ final class Mutations {
       }
       Entry[] invalidated = withMode(entries, Settings.INVALIDATE);
       for (Entry entry : invalidated) {
-        entry.invalidate();
+        entry.invalidate(MethodStats.MUTATION);
       }
       Entry[] logged = withMode(entries, Settings.LOG);
       String action;
@@ -75,10 +78,11 @@ final class Mutations {
    */
   static boolean changedBeforeHit(Entry entry, String path) {
     Stats.MUTATIONS.increment();
+    entry.key.site.stats.mutations.increment();
     int mode = entry.mode();
     boolean invalidate = mode != Settings.LOG;
     if (invalidate) {
-      entry.invalidate();
+      entry.invalidate(MethodStats.MUTATION);
     }
     String action = mode == Settings.FAIL ? EventSink.NOT_REJECTED
         : invalidate ? EventSink.INVALIDATED : EventSink.LOGGED;

@@ -36,6 +36,8 @@ final class Site {
   final String type;
   final String method;
   final String display;
+  /** Shared with the method's other sites (overloads, other loaders' copies of the class). */
+  final MethodStats stats;
   /** The woven constant this site was created for ({@link RuleConstant}). */
   final int constant;
   /** {@link #INHERIT} or one of {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}. */
@@ -58,6 +60,7 @@ final class Site {
     this.type = first < 0 ? id : id.substring(0, first);
     this.method = first < 0 ? "?" : id.substring(first + 1, second < 0 ? id.length() : second);
     this.display = type + "." + method;
+    this.stats = MethodStats.of(display);
   }
 
   /** A site that belongs to no class (the rule-constant tests key sites this way). */

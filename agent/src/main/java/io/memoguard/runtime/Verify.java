@@ -31,10 +31,12 @@ public final class Verify {
     String changed = entry.changedCopy();
     if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
       Stats.MISSES.increment(); // memoized, the change would have invalidated the shared value
+      key.site.stats.misses.increment();
       return null;
     }
     key.verifyAgainst = entry;
     Stats.VERIFIED.increment();
+    key.site.stats.wouldSave.increment();
     return null;
   }
 
@@ -45,6 +47,7 @@ public final class Verify {
     }
     key.verifyAgainst = null;
     Stats.DIFFERENCES.increment();
+    key.site.stats.differences.increment();
     Settings.sink.verifyDifference(key.site.display,
         THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass())) + ")");
   }
@@ -64,6 +67,7 @@ public final class Verify {
     String path = StructuralDiff.firstDifference(entry.value, fresh, Settings.maxGraphObjects);
     if (path != null) {
       Stats.DIFFERENCES.increment();
+      key.site.stats.differences.increment();
       Settings.sink.verifyDifference(key.site.display, path);
       return true;
     }
@@ -77,7 +81,7 @@ public final class Verify {
       } else {
         // the copy cannot be kept within the budget: without it a write to the fresh result
         // would go unseen, so the entry stops being compared against
-        entry.invalidate();
+        entry.invalidate(MethodStats.OTHER);
       }
     }
     return true;

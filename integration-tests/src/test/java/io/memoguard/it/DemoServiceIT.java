@@ -200,9 +200,9 @@ class DemoServiceIT {
     void summaryAtExitCountsHits() {
         ProcessOutput out = run(Variant.AGENT).output();
         List<String> summaries = AgentOutput.summaryLines(out.stderrLines()).stream()
-                .filter(l -> l.contains("hits=") && l.contains("round-trips-saved="))
+                .filter(l -> l.contains("hits="))
                 .toList();
-        assertThat(summaries).as("an INFO summary line with hits= and round-trips-saved= at exit\n%s", out).isNotEmpty();
+        assertThat(summaries).as("an INFO summary line with hits= at exit\n%s", out).isNotEmpty();
         String summary = summaries.get(0);
         Matcher hits = HITS.matcher(summary);
         assertThat(hits.find()).as(summary).isTrue();

@@ -27,7 +27,8 @@ final class ConfigBinder {
   private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "max-bytes",
       "max-total-bytes", "propagate");
   private static final List<String> JDBC_KEYS = List.of("clear-on-write");
-  private static final List<String> LOG_KEYS = List.of("level", "file");
+  private static final List<String> LOG_KEYS = List.of("level", "file", "format", "summary-interval");
+  private static final List<String> LOG_FORMATS = List.of("text", "json");
   private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   private static final String METHOD_GLOBS = "a non-empty list of method-name globs";
 
@@ -86,15 +87,19 @@ final class ConfigBinder {
 
     String logLevel = "info";
     String logFile = null;
+    String logFormat = AgentConfig.DEFAULT_LOG_FORMAT;
+    int summarySeconds = AgentConfig.DEFAULT_SUMMARY_SECONDS;
     Fields log = section(top.get("log"), LOG_KEYS);
     if (log != null) {
       logLevel = logLevel(log.get("level"));
       logFile = logFile(log.get("file"));
+      logFormat = logFormat(log.get("format"));
+      summarySeconds = scalars.seconds(log.get("summary-interval"), summarySeconds);
     }
 
     return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
         maxEntries, maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate,
-        maxRequestBytes, maxTotalBytes);
+        maxRequestBytes, maxTotalBytes, logFormat, summarySeconds);
   }
 
   // ---- sections ----
@@ -259,6 +264,19 @@ final class ConfigBinder {
           YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
     }
     return level;
+  }
+
+  private String logFormat(Entry entry) throws ConfigException {
+    if (entry == null) {
+      return AgentConfig.DEFAULT_LOG_FORMAT;
+    }
+    String expected = ConfigScalars.oneOf(LOG_FORMATS);
+    String format = nodes.string(entry, expected).toLowerCase(Locale.ROOT);
+    if (!LOG_FORMATS.contains(format)) {
+      throw nodes.error(entry.value(),
+          YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
+    }
+    return format;
   }
 
   /** Null means standard error; a relative file is taken relative to the configuration file. */

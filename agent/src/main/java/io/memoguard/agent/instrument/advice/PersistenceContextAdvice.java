@@ -16,6 +16,6 @@ public final class PersistenceContextAdvice {
   // enter only: exit advice with onThrowable is not possible on constructors
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter() {
-    Memo.clearRequest();
+    Memo.clearSession();
   }
 }
