@@ -26,7 +26,7 @@ class LogHygieneTest {
   private static final String FORGED = "[memoguard] ERROR forged";
   /** A line the agent wrote: a forged one would start with the host's text instead. */
   private static final String AGENT_LINE =
-      "\\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[memoguard\\] (ERROR|WARN |INFO |DEBUG) \\S.*";
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) \\[memoguard\\] (ERROR|WARN |INFO |DEBUG) \\S.*";
 
   @TempDir Path dir;
 
