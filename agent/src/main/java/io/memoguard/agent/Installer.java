@@ -15,6 +15,7 @@ import io.memoguard.agent.jmx.StatsPublisher;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
 import io.memoguard.agent.report.LogEventSink;
+import io.memoguard.agent.report.PeriodicSummary;
 import io.memoguard.runtime.HeapPressure;
 import io.memoguard.runtime.Settings;
 import java.lang.instrument.Instrumentation;
@@ -77,6 +78,7 @@ final class Installer {
     watch.setDaemon(true);
     watch.start();
     StatsPublisher.start(log);
+    PeriodicSummary.start(log, config.summarySeconds());
     Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
         "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()

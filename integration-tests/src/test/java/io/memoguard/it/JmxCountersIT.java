@@ -78,4 +78,25 @@ class JmxCountersIT {
                     "INFO  method com.acme.repo.MortgageRepository.getMortgage: calls=") && l.contains(" hits=" + methodHits + " "));
         }
     }
+
+    @Test
+    void jsonLogWithPeriodicSummaryWhileRunning() throws Exception {
+        java.nio.file.Path config = DemoConfigs.withSettings("json-log.yaml", "log:", "  format: json",
+                "  summary-interval: 1s");
+        try (JvmProcess demo = DemoApp.start("json-log", List.of(ItEnv.javaagent(config)))) {
+            demo.get(DemoApp.CHATTY);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < deadline
+                    && !demo.outputSoFar().stderr().contains("\"message\":\"summary: requests=1 ")) {
+                Thread.sleep(100);
+            }
+            assertThat(demo.outputSoFar().stderr()).as("a periodic summary before exit\n%s", demo.outputSoFar())
+                    .contains("\"message\":\"summary: requests=1 ");
+            ProcessOutput out = demo.stop();
+            List<String> agentLines = out.stderrLines().stream().filter(l -> l.contains("\"log.logger\":\"memoguard\"")).toList();
+            assertThat(agentLines).as("%s", out).isNotEmpty().allMatch(l -> l.matches(
+                    "\\{\"@timestamp\":\"\\d{4}-\\d{2}-\\d{2}T[^\"]+Z\",\"log.level\":\"(INFO|WARN|ERROR)\",\"log.logger\":\"memoguard\",\"message\":\".*\"\\}"));
+            assertThat(out.stderrLines()).as("%s", out).noneMatch(l -> l.contains("[memoguard]"));
+        }
+    }
 }
