@@ -2,9 +2,8 @@ package io.memoguard.agent;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
+import io.memoguard.runtime.Mode;
 import io.memoguard.agent.instrument.Instrumenter;
-import io.memoguard.agent.instrument.MutationModes;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
@@ -43,13 +42,13 @@ final class Installer {
       inst.addTransformer(new TimedTransformer(barriers), false);
     }
     // before instrumentation: woven code reads these from its first call on
-    Settings.configureModes(config.mode() == Mode.VERIFY, config.clearOnJdbcWrite());
+    Settings.configureModes(config.mode(), config.clearOnJdbcWrite());
     Settings.configureMemory(config.maxRequestBytes(), config.maxTotalBytes());
     RuleUsage usage = new RuleUsage();
     Instrumenter instrumenter = new Instrumenter(config, usage, log::info, onFailure);
     instrumenter.install(inst, lateAttach);
     LogEventSink sink = new LogEventSink(log);
-    Settings.configure(MutationModes.of(config.onMutation()), config.maxEntries(),
+    Settings.configure(config.onMutation(), config.maxEntries(),
         config.maxGraphObjects(), config.guardPackages().toArray(new String[0]), sink);
     if (barriers != null) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime

@@ -24,6 +24,7 @@ public final class MemoguardAgent {
   private static AgentLog running;
   private static String runningSource;
   private static boolean installFailed;
+  private static boolean injected;
 
   private MemoguardAgent() {}
 
@@ -52,6 +53,13 @@ public final class MemoguardAgent {
         return;
       }
       configFile = location.get();
+      // before loading: the configuration binds to runtime types (OnMutation, Mode), which must
+      // come from the boot class path; loaded earlier, they would be the system loader's copies
+      if (!injected) {
+        // a start retried after a bad configuration finds the runtime there already
+        BootstrapInjector.inject(inst);
+        injected = true;
+      }
       AgentConfig config = ConfigLoader.load(configFile);
       AgentLog log;
       try {
@@ -62,11 +70,10 @@ public final class MemoguardAgent {
             + " cannot be opened for appending" + DISABLED);
         return;
       }
-      // from here on the JVM is changed (boot class path, transformers): no second installation
+      // from here on transformers change the JVM: no second installation
       started = true;
       running = log;
       runningSource = String.valueOf(configFile);
-      BootstrapInjector.inject(inst);
       Installer.install(config, inst, log, premainStart, lateAttach);
     } catch (ConfigException bad) {
       bootLog.error(bad.getMessage() + DISABLED);

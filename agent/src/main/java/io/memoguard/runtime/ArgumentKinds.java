@@ -1,5 +1,6 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.JdkCollections;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -49,26 +50,6 @@ final class ArgumentKinds {
       Class.class);
 
   /** Collections whose iterator reads their own (or their JDK owner's) fields only. */
-  private static final Set<String> SEQUENCES = Set.of(
-      "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
-      "java.util.ArrayDeque", "java.util.HashSet", "java.util.LinkedHashSet",
-      "java.util.RegularEnumSet", "java.util.JumboEnumSet", "java.util.Arrays$ArrayList",
-      "java.util.ArrayList$SubList", "java.util.HashMap$KeySet", "java.util.HashMap$Values",
-      "java.util.HashMap$EntrySet", "java.util.LinkedHashMap$LinkedKeySet",
-      "java.util.LinkedHashMap$LinkedValues", "java.util.LinkedHashMap$LinkedEntrySet",
-      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
-      "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
-      "java.util.concurrent.ConcurrentHashMap$KeySetView",
-      "java.util.concurrent.ConcurrentHashMap$ValuesView",
-      "java.util.concurrent.ConcurrentHashMap$EntrySetView");
-  private static final Set<String> MAPS = Set.of("java.util.HashMap", "java.util.EnumMap",
-      "java.util.Hashtable", "java.util.concurrent.ConcurrentHashMap");
-  private static final Set<String> ENTRIES = Set.of(
-      "java.util.KeyValueHolder", "java.util.AbstractMap$SimpleEntry",
-      "java.util.AbstractMap$SimpleImmutableEntry", "java.util.HashMap$Node",
-      "java.util.HashMap$TreeNode", "java.util.LinkedHashMap$Entry", "java.util.TreeMap$Entry",
-      "java.util.Hashtable$Entry", "java.util.concurrent.ConcurrentHashMap$MapEntry");
-
   private static final ClassValue<Byte> KIND = new ClassValue<Byte>() {
     @Override
     protected Byte computeValue(Class<?> type) {
@@ -131,11 +112,11 @@ final class ArgumentKinds {
     if (type == Optional.class) {
       return OPTIONAL;
     }
-    if (SEQUENCES.contains(name) || name.startsWith("java.util.ImmutableCollections$")
+    if (JdkCollections.has(name, JdkCollections.KEY_SEQUENCE) || name.startsWith("java.util.ImmutableCollections$")
         && !name.startsWith("java.util.ImmutableCollections$Map")) {
       return SEQUENCE;
     }
-    if (name.startsWith("java.util.ImmutableCollections$Map") || MAPS.contains(name)) {
+    if (name.startsWith("java.util.ImmutableCollections$Map") || JdkCollections.has(name, JdkCollections.KEY_MAP)) {
       return MAP;
     }
     switch (name) {
@@ -154,7 +135,7 @@ final class ArgumentKinds {
       default:
         break;
     }
-    if (ENTRIES.contains(name)) {
+    if (JdkCollections.has(name, JdkCollections.KEY_ENTRY)) {
       return ENTRY;
     }
     // wrappers, empty/singleton/nCopies collections and views of java.util.Collections: their

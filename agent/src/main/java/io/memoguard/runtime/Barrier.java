@@ -1,5 +1,8 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.BarrierTrust;
+import io.memoguard.runtime.snapshot.Guarded;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 
@@ -81,11 +84,24 @@ public final class Barrier {
     BarrierTrust.lose();
   }
 
+  /**
+   * Some field of {@code type} or a superclass can now be written past its barrier: its instances
+   * are checked on read from now on, said once per class.
+   */
+  static void open(Class<?> type) {
+    if (BarrierTrust.open(type)) {
+      Settings.sink.notice("fields of " + type.getName() + " can be written past its barriers or"
+          + " after construction (a var handle, method handle setter, atomic field updater, Unsafe,"
+          + " or reflection on a final field): its instances in memoized values are checked on read"
+          + " from now on");
+    }
+  }
+
   /** A final field has no barrier anywhere: its class's final fields are checked on read from now on. */
   private static void reflectiveFinalWrite(Field field) {
     try {
       if (!Modifier.isStatic(field.getModifiers())) {
-        BarrierTrust.open(field.getDeclaringClass());
+        open(field.getDeclaringClass());
       }
     } catch (Throwable error) {
       Settings.sink.internalError("reflective write barrier", error);

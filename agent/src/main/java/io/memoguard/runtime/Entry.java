@@ -1,12 +1,14 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Snapshot;
+
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /** A memoized result and the bookkeeping that lets a write to any part of it find the entry. */
 final class Entry {
   final Key key;
   final Object value;
-  final Graph graph;
+  final Snapshot snapshot;
   private static final AtomicIntegerFieldUpdater<Entry> CALLERS =
       AtomicIntegerFieldUpdater.newUpdater(Entry.class, "callers");
 
@@ -23,7 +25,7 @@ final class Entry {
    * if they were the value itself (memoized, they would have been), so that a caller's write to
    * one invalidates the entry as it would have. Guarded by {@code this}; null when none.
    */
-  private Graph[] copies;
+  private Snapshot[] copies;
 
   /** How long the call that computed the value ran: what each hit saves. */
   long costNanos;
@@ -31,14 +33,10 @@ final class Entry {
   /** Estimated bytes the entry keeps reachable ({@link Footprint}), counted in its request. */
   final long bytes;
 
-  Entry(Key key, Object value, Graph graph) {
-    this(key, value, graph, 0);
-  }
-
-  Entry(Key key, Object value, Graph graph, long bytes) {
+  Entry(Key key, Object value, Snapshot snapshot, long bytes) {
     this.key = key;
     this.value = value;
-    this.graph = graph;
+    this.snapshot = snapshot;
     this.bytes = bytes;
   }
 
@@ -52,25 +50,25 @@ final class Entry {
   }
 
   /** What to do on a mutation: the memoizing rule's on-mutation, else the global one. */
-  int mode() {
-    int mode = key.site.effectiveMode();
+  OnMutation onMutation() {
+    OnMutation onMutation = key.site.effectiveOnMutation();
     // verify mode promises the host's behaviour: a write is never rejected, only invalidates
-    return mode == Settings.FAIL && key.verify ? Settings.INVALIDATE : mode;
+    return onMutation == OnMutation.FAIL && key.verify ? OnMutation.INVALIDATE : onMutation;
   }
 
   /** Detaches the entry from every guarded object of its value, so their barriers go quiet. */
   void dispose() {
     live = false;
-    for (int i = 0, n = graph.guardedCount(); i < n; i++) {
-      Trackers.untrack(graph.guarded(i), this);
+    for (int i = 0, n = snapshot.guardedCount(); i < n; i++) {
+      Trackers.untrack(snapshot.guarded(i), this);
     }
-    Graph[] added;
+    Snapshot[] added;
     synchronized (this) {
       added = copies;
       copies = null;
     }
     if (added != null) {
-      for (Graph copy : added) {
+      for (Snapshot copy : added) {
         for (int i = 0, n = copy.guardedCount(); i < n; i++) {
           Trackers.untrack(copy.guarded(i), this);
         }
@@ -79,7 +77,7 @@ final class Entry {
   }
 
   /** Verify mode: guards a fresh result as part of this entry, unless the entry is gone. */
-  synchronized void addCopy(Graph copy) {
+  synchronized void addCopy(Snapshot copy) {
     if (!live) {
       return;
     }
@@ -87,24 +85,24 @@ final class Entry {
     for (int i = 0, n = copy.guardedCount(); i < n; i++) {
       Trackers.track(copy.guarded(i), this);
     }
-    Graph[] grown = copies == null ? new Graph[1] : java.util.Arrays.copyOf(copies, copies.length + 1);
+    Snapshot[] grown = copies == null ? new Snapshot[1] : java.util.Arrays.copyOf(copies, copies.length + 1);
     grown[grown.length - 1] = copy;
     copies = grown;
   }
 
   /**
    * Verify mode: the first copy changed since it was handed out (a collection, array or object
-   * without a barrier), as {@link Graph#verify()} reports it, or null.
+   * without a barrier), as {@link Snapshot#check()} reports it, or null.
    */
   String changedCopy() {
-    Graph[] current;
+    Snapshot[] current;
     synchronized (this) {
       current = copies;
     }
     if (current != null) {
-      for (Graph copy : current) {
-        if (copy.needsVerify()) {
-          String changed = copy.verify();
+      for (Snapshot copy : current) {
+        if (copy.needsCheck()) {
+          String changed = copy.check();
           if (changed != null) {
             return changed;
           }
@@ -123,7 +121,7 @@ final class Entry {
     if (!live) {
       return false;
     }
-    key.request.remove(this);
+    key.request.table.remove(this);
     dispose();
     key.site.stats.invalidated(cause);
     return true;

@@ -1,5 +1,7 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Guarded;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 
@@ -8,7 +10,7 @@ import java.lang.reflect.Modifier;
  * {@code PUTFIELD}: method handle setters, var handles, atomic field updaters and
  * {@code sun.misc.Unsafe} field offsets. Writes through what they return pass no barrier, so the
  * fields of a guarded class that one of them targets are checked on read from then on
- * ({@link BarrierTrust#open}), and so are the final fields of any class whose final field one of
+ * ({@link Barrier#open}), and so are the final fields of any class whose final field one of
  * them targets.
  *
  * <p>The JDK calls these methods too: for its own classes, often while it is starting (anything
@@ -27,7 +29,7 @@ public final class FieldHandles {
   public static void created(Class<?> holder) {
     try {
       if (holder != null && Guarded.class.isAssignableFrom(holder) && !createdByTheJdk()) {
-        BarrierTrust.open(holder);
+        Barrier.open(holder);
       }
     } catch (Throwable error) {
       // the host's lookup goes on whatever happens here
@@ -46,7 +48,7 @@ public final class FieldHandles {
       // write it after construction
       if ((Modifier.isFinal(modifiers) || Guarded.class.isAssignableFrom(holder))
           && !createdByTheJdk()) {
-        BarrierTrust.open(holder);
+        Barrier.open(holder);
       }
     } catch (Throwable error) {
       // as above

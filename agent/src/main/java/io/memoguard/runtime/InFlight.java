@@ -19,7 +19,7 @@ final class InFlight {
     Flight running = key.request.running.putIfAbsent(key, mine);
     if (running == null) {
       // a leader may have stored and left between the caller's lookup and our registration
-      Entry stored = Memo.lookup(key);
+      Entry stored = key.request.table.lookup(key);
       if (stored != null) {
         release(key);
         return stored;
@@ -39,7 +39,7 @@ final class InFlight {
       return null;
     }
     // null when the leader threw or its result was not stored: run our own call
-    Entry stored = Memo.lookup(key);
+    Entry stored = key.request.table.lookup(key);
     if (stored != null) {
       Stats.DEDUPED.increment();
     }

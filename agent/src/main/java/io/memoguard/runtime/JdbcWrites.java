@@ -55,7 +55,7 @@ public final class JdbcWrites {
       // first: a memoized call running now (maybe the caller of this write) must not store a
       // result computed before the write
       WRITES.incrementAndGet(request);
-      List<Entry> removed = request.removeAll();
+      List<Entry> removed = request.table.removeAll();
       for (Entry entry : removed) {
         entry.dispose();
         entry.key.site.stats.invalidated(MethodStats.JDBC_WRITE);

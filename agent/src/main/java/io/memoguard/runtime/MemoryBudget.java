@@ -25,8 +25,8 @@ final class MemoryBudget {
   static final String PRESSURE = "heap pressure: the old generation went over 75% of its maximum";
 
   private static final AtomicLong RETAINED = new AtomicLong();
-  /** Open requests holding at least one entry: those a heap-pressure notification empties. */
-  private static final Set<Request> HOLDING = ConcurrentHashMap.newKeySet();
+  /** Tables of open requests holding at least one entry: those a heap-pressure notification empties. */
+  private static final Set<MemoTable> HOLDING = ConcurrentHashMap.newKeySet();
 
   private MemoryBudget() {}
 
@@ -51,25 +51,25 @@ final class MemoryBudget {
     return requestBytes + bytes <= maxRequestBytes && RETAINED.get() + bytes <= maxTotalBytes;
   }
 
-  static void added(Request request, long bytes) {
+  static void added(MemoTable table, long bytes) {
     RETAINED.addAndGet(bytes);
-    HOLDING.add(request);
+    HOLDING.add(table);
   }
 
   static void removed(long bytes) {
     RETAINED.addAndGet(-bytes);
   }
 
-  static void closed(Request request) {
-    HOLDING.remove(request);
+  static void closed(MemoTable table) {
+    HOLDING.remove(table);
   }
 
   /** Heap pressure: every open request drops its entries; stores wait for the heap to recover. */
   static int relieve() {
     pressure = true;
     int dropped = 0;
-    for (Request request : HOLDING) {
-      for (Entry entry : request.removeAll()) {
+    for (MemoTable table : HOLDING) {
+      for (Entry entry : table.removeAll()) {
         entry.dispose();
         dropped++;
       }
@@ -78,7 +78,7 @@ final class MemoryBudget {
   }
 
   static void dropped(String why) {
-    Memo.noticeOnce("#memory-" + why, "memoized results are dropped to bound memory (" + why
+    Notices.once("#memory-" + why, "memoized results are dropped to bound memory (" + why
         + "); the calls run again when repeated");
   }
 }

@@ -1,8 +1,10 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Guarded;
+
 /**
- * Handles detected mutations: reports them and invalidates, logs or rejects per the mode of each
- * entry holding the object. When entries of different modes hold it, fail wins (the write does not
+ * Handles detected mutations: reports them and invalidates, logs or rejects per the on-mutation of each
+ * entry holding the object. When entries of different on-mutation values hold it, fail wins (the write does not
  * happen, so nothing is invalidated); otherwise the invalidate entries are dropped and the log
  * entries kept.
  */
@@ -38,7 +40,7 @@ final class Mutations {
       for (Entry entry : entries) {
         entry.key.site.stats.mutations.increment();
       }
-      Entry[] failing = withMode(entries, Settings.FAIL);
+      Entry[] failing = with(entries, OnMutation.FAIL);
       if (failing.length > 0) {
         String names = names(failing);
         Settings.sink.mutation(field, frames[0], frames[1], names, callers, EventSink.REJECTED);
@@ -46,11 +48,11 @@ final class Mutations {
             + " rejected: the object is part of the memoized result of " + names
             + " (on-mutation: fail)");
       }
-      Entry[] invalidated = withMode(entries, Settings.INVALIDATE);
+      Entry[] invalidated = with(entries, OnMutation.INVALIDATE);
       for (Entry entry : invalidated) {
         entry.invalidate(MethodStats.MUTATION);
       }
-      Entry[] logged = withMode(entries, Settings.LOG);
+      Entry[] logged = with(entries, OnMutation.LOG);
       String action;
       String names;
       if (logged.length == 0) {
@@ -79,22 +81,22 @@ final class Mutations {
   static boolean changedBeforeHit(Entry entry, String path) {
     Stats.MUTATIONS.increment();
     entry.key.site.stats.mutations.increment();
-    int mode = entry.mode();
-    boolean invalidate = mode != Settings.LOG;
+    OnMutation onMutation = entry.onMutation();
+    boolean invalidate = onMutation != OnMutation.LOG;
     if (invalidate) {
       entry.invalidate(MethodStats.MUTATION);
     }
-    String action = mode == Settings.FAIL ? EventSink.NOT_REJECTED
+    String action = onMutation == OnMutation.FAIL ? EventSink.NOT_REJECTED
         : invalidate ? EventSink.INVALIDATED : EventSink.LOGGED;
     Settings.sink.lateMutation(path, entry.display(), CallSites.callerOfMemoized(), entry.callers,
         action);
     return invalidate;
   }
 
-  private static Entry[] withMode(Entry[] entries, int mode) {
+  private static Entry[] with(Entry[] entries, OnMutation onMutation) {
     int n = 0;
     for (Entry entry : entries) {
-      if (entry.mode() == mode) {
+      if (entry.onMutation() == onMutation) {
         n++;
       }
     }
@@ -107,7 +109,7 @@ final class Mutations {
     Entry[] result = new Entry[n];
     int i = 0;
     for (Entry entry : entries) {
-      if (entry.mode() == mode) {
+      if (entry.onMutation() == onMutation) {
         result[i++] = entry;
       }
     }

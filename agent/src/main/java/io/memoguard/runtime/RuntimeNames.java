@@ -14,7 +14,7 @@ public final class RuntimeNames {
   /** {@link Barrier}: field writes of guarded objects, direct and reflective. */
   public static final String BARRIER = PACKAGE_PREFIX + "Barrier";
   /** {@link Guarded}: the interface the field barrier adds to guarded classes. */
-  public static final String GUARDED = PACKAGE_PREFIX + "Guarded";
+  public static final String GUARDED = PACKAGE_PREFIX + "snapshot/Guarded";
   /** {@link FieldHandles}: method and var handles created for fields of guarded classes. */
   public static final String FIELD_HANDLES = PACKAGE_PREFIX + "FieldHandles";
   /** {@link HandOff}: the JDK executors' worker loops. */

@@ -7,12 +7,6 @@ package io.memoguard.runtime;
  * the defaults until then, which keep every call running as without the agent.
  */
 public final class Settings {
-  /** For a memoize rule without its own on-mutation: the global mode applies. */
-  public static final int GLOBAL = -1;
-  public static final int INVALIDATE = 0;
-  public static final int LOG = 1;
-  public static final int FAIL = 2;
-
   /** {@code requests.max-entries} when not configured: the entries one request's table holds. */
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
   /**
@@ -32,10 +26,10 @@ public final class Settings {
   public static final long DEFAULT_BYTES = -1;
 
   static volatile boolean enabled;
-  static volatile int onMutation = INVALIDATE;
+  static volatile OnMutation onMutation = OnMutation.INVALIDATE;
   static volatile int maxEntries = DEFAULT_MAX_ENTRIES;
   static volatile int maxGraphObjects = DEFAULT_MAX_GRAPH_OBJECTS;
-  static volatile String[] guardPackagePrefixes = new String[0];
+  static volatile GuardPackages guardPackages = GuardPackages.NONE;
   static volatile EventSink sink = EventSink.NONE;
   /** Global {@code mode: verify}. */
   static volatile boolean verify;
@@ -45,15 +39,12 @@ public final class Settings {
   private Settings() {}
 
   public static void configure(
-      int onMutationMode, int maxEntriesPerRequest, int maxObjects, String[] guardPackages, EventSink eventSink) {
-    onMutation = onMutationMode == LOG || onMutationMode == FAIL ? onMutationMode : INVALIDATE;
+      OnMutation globalOnMutation, int maxEntriesPerRequest, int maxObjects, String[] guardPackages,
+      EventSink eventSink) {
+    onMutation = globalOnMutation == null ? OnMutation.INVALIDATE : globalOnMutation;
     maxEntries = maxEntriesPerRequest;
     maxGraphObjects = maxObjects;
-    String[] prefixes = new String[guardPackages.length];
-    for (int i = 0; i < guardPackages.length; i++) {
-      prefixes[i] = guardPackages[i] + ".";
-    }
-    guardPackagePrefixes = prefixes;
+    Settings.guardPackages = new GuardPackages(guardPackages);
     sink = eventSink == null ? EventSink.NONE : eventSink;
     enabled = true;
   }
@@ -62,8 +53,8 @@ public final class Settings {
    * The global {@code mode} and the JDBC write safety net; call before instrumentation is
    * installed, like {@link #configure}.
    */
-  public static void configureModes(boolean verifyMode, boolean clearOnJdbcWrites) {
-    verify = verifyMode;
+  public static void configureModes(Mode mode, boolean clearOnJdbcWrites) {
+    verify = mode == Mode.VERIFY;
     clearOnJdbcWrite = clearOnJdbcWrites;
   }
 
@@ -79,11 +70,6 @@ public final class Settings {
   }
 
   static boolean isGuardedClass(String className) {
-    for (String prefix : guardPackagePrefixes) {
-      if (className.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return guardPackages.contains(className);
   }
 }

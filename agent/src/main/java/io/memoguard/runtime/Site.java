@@ -8,13 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A memoized method of one loaded class. The advice passes the class itself and a constant string
  * ({@code type|method|descriptor}); sites are kept per {@link Class}, never by name, so the same
  * class name loaded by two class loaders gives two sites whose entries never meet. Overloads differ
- * in the descriptor. The woven rule constant (on-mutation mode, park timeout) is part of the site,
+ * in the descriptor. The woven rule constant (on-mutation, park timeout) is part of the site,
  * so the hit path looks it up with the site and nothing else.
  */
 final class Site {
-  /** The method's rule has no {@code on-mutation} of its own: the global setting applies. */
-  static final int INHERIT = Settings.GLOBAL;
-
   /** Notice flags, each said once per site. */
   static final int NOTICE_ARGUMENTS = 1;
   static final int NOTICE_SIZE = 2;
@@ -40,8 +37,8 @@ final class Site {
   final MethodStats stats;
   /** The woven constant this site was created for ({@link RuleConstant}). */
   final int constant;
-  /** {@link #INHERIT} or one of {@link Settings#INVALIDATE}, {@link Settings#LOG}, {@link Settings#FAIL}. */
-  final int mode;
+  /** The rule's own on-mutation; null when the global one applies. */
+  final OnMutation onMutation;
   /** The rule's {@code park-timeout-ms}; 0 when calls from different requests do not park. */
   final int parkMillis;
   private final AtomicInteger noticed = new AtomicInteger();
@@ -53,7 +50,7 @@ final class Site {
     this.owner = owner;
     this.id = id;
     this.constant = constant;
-    this.mode = knownMode(RuleConstant.mode(constant));
+    this.onMutation = RuleConstant.onMutation(constant);
     this.parkMillis = RuleConstant.parkMillis(constant);
     int first = id.indexOf('|');
     int second = id.indexOf('|', first + 1);
@@ -69,20 +66,17 @@ final class Site {
   }
 
   /**
-   * The site of method {@code id} of {@code owner} woven with {@code constant}. An unknown mode
-   * counts as {@link #INHERIT}: the advice and the runtime may come from different builds.
+   * The site of method {@code id} of {@code owner} woven with {@code constant}. An unknown
+   * on-mutation code counts as the global one: the advice and the runtime may come from different
+   * builds.
    */
   static Site of(Class<?> owner, String id, int constant) {
     return (owner == null ? UNOWNED : BY_CLASS.get(owner)).site(id, constant);
   }
 
-  static int knownMode(int mode) {
-    return mode >= Settings.INVALIDATE && mode <= Settings.FAIL ? mode : INHERIT;
-  }
-
-  /** The mode in force for this site's entries now. */
-  int effectiveMode() {
-    return mode == INHERIT ? Settings.onMutation : mode;
+  /** The on-mutation in force for this site's entries now. */
+  OnMutation effectiveOnMutation() {
+    return onMutation == null ? Settings.onMutation : onMutation;
   }
 
   /**

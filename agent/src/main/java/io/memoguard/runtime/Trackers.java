@@ -1,5 +1,7 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Guarded;
+
 /**
  * Attaches and detaches {@link Tracker}s. Locks are striped by identity hash and private to the
  * runtime: locking the host's own objects could deadlock with the host's synchronization.

@@ -1,5 +1,10 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.StructuralDiff;
+import io.memoguard.runtime.snapshot.Footprint;
+import io.memoguard.runtime.snapshot.Snapshot;
+import io.memoguard.runtime.snapshot.SnapshotTaker;
+
 /**
  * Verify mode: memoized methods run every time, as if the agent were absent. A call that would
  * have been a hit is counted, and when it returns, its fresh result is compared with the memoized
@@ -10,20 +15,14 @@ package io.memoguard.runtime;
  * same instance: a caller's write to one invalidates the entry just as it would have.
  */
 public final class Verify {
-  /** The rule has no {@code mode} of its own: the global {@code mode} applies. */
-  public static final int INHERIT = -1;
-  /** The rule's {@code mode: memoize}: hits are served from the memo table. */
-  public static final int MEMOIZE = 0;
-  /** The rule's {@code mode: verify}: every call runs; would-be hits are compared. */
-  public static final int VERIFY = 1;
   /** How a difference path starts when the fresh call threw instead of returning. */
   public static final String THREW = "(threw ";
 
   private Verify() {}
 
-  /** Whether calls of a rule with this woven mode are verified rather than memoized. */
-  static boolean applies(int mode) {
-    return mode == VERIFY || (mode != MEMOIZE && Settings.verify);
+  /** Whether calls of a rule with this mode (null: the global one) are verified, not memoized. */
+  static boolean applies(Mode mode) {
+    return mode == Mode.VERIFY || (mode == null && Settings.verify);
   }
 
   /** A would-be hit: counted and remembered on the key; the call runs anyway (returns null). */
@@ -74,9 +73,9 @@ public final class Verify {
     // memoized, this caller would have received the entry's value
     entry.served();
     Footprint footprint = new Footprint();
-    Graph copy = GraphWalker.walk(fresh, Settings.maxGraphObjects, footprint);
+    Snapshot copy = SnapshotTaker.take(fresh, Settings.maxGraphObjects, footprint);
     if (copy != null) {
-      if (key.request.charge(footprint.bytes)) {
+      if (key.request.table.charge(footprint.bytes())) {
         entry.addCopy(copy);
       } else {
         // the copy cannot be kept within the budget: without it a write to the fresh result

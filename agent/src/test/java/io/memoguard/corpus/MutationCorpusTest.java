@@ -1,13 +1,15 @@
 package io.memoguard.corpus;
 
+import io.memoguard.runtime.Calls;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.instrument.RecordingSink;
 import io.memoguard.agent.instrument.TransformingClassLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.Graph;
-import io.memoguard.runtime.GraphWalker;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.snapshot.Snapshot;
+import io.memoguard.runtime.snapshot.SnapshotTaker;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.io.IOException;
@@ -55,7 +57,7 @@ class MutationCorpusTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 1000, 100_000, new String[] {DOMAIN}, sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 100_000, new String[] {DOMAIN}, sink);
     inRequest = RequestScope.enter();
     assertThat(inRequest).isTrue();
   }
@@ -265,12 +267,12 @@ class MutationCorpusTest {
 
     corpus("arrayListAdd", catalog);
 
-    assertThat(Memo.hit(first)).isNull();
-    assertThat(Memo.hit(second)).isNull();
+    assertThat(Memoizer.hit(first)).isNull();
+    assertThat(Memoizer.hit(second)).isNull();
     assertThat(sink.late).extracting(RecordingSink.Late::path)
         .containsExactly("Catalog.list (size 3 -> 4)", "List12[0].list (size 3 -> 4)");
-    assertThat(Memo.hit(first)).isNull();
-    assertThat(Memo.hit(second)).isNull();
+    assertThat(Memoizer.hit(first)).isNull();
+    assertThat(Memoizer.hit(second)).isNull();
     assertThat(sink.late).hasSize(2);
   }
 
@@ -319,8 +321,8 @@ class MutationCorpusTest {
     assertThat(sink.errors).isEmpty();
     assertThat(RequestScope.enter()).isTrue();
     inRequest = true;
-    assertThat(Memo.hit(Memo.key(SITE, this, new Object[0]))).isNull();
-    assertThat(Memo.hit(Memo.key(OTHER_SITE, this, new Object[0]))).isNull();
+    assertThat(Memoizer.hit(Calls.key(SITE, this, new Object[0]))).isNull();
+    assertThat(Memoizer.hit(Calls.key(OTHER_SITE, this, new Object[0]))).isNull();
     assertThat(sink.late).isEmpty();
   }
 
@@ -360,14 +362,14 @@ class MutationCorpusTest {
 
   @Test
   void unguardedClassesAreListedForTheOncePerClassNotice() throws Exception {
-    Graph graph = GraphWalker.walk(corpus("catalog"), 10_000);
+    Snapshot graph = SnapshotTaker.take(corpus("catalog"), 10_000);
     assertThat(graph).isNotNull();
     assertThat(graph.unguardedClasses()).containsExactly(LOADER.loadClass(PKG + ".plain.Note"));
     Object product = corpus("product");
     setItems(product, new PersistentBag(new ArrayList<>()));
-    assertThat(GraphWalker.walk(product, 10_000).unguardedClasses())
+    assertThat(SnapshotTaker.take(product, 10_000).unguardedClasses())
         .containsExactly(PersistentBag.class);
-    assertThat(GraphWalker.walk(corpus("deepChain"), 10_000).unguardedClasses()).isEmpty();
+    assertThat(SnapshotTaker.take(corpus("deepChain"), 10_000).unguardedClasses()).isEmpty();
   }
 
   // ------------------------------------------------------------------ no false positives
@@ -409,34 +411,34 @@ class MutationCorpusTest {
   }
 
   private Object cache(String site, Object value) {
-    Object key = Memo.key(site, this, new Object[0]);
+    Object key = Calls.key(site, this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
     return key;
   }
 
   /** A hit that serves the very instance that was stored (value null: any). */
   private static void assertServed(Object key, Object value) {
-    Object hit = Memo.hit(key);
+    Object hit = Memoizer.hit(key);
     assertThat(hit).as("served").isNotNull();
     if (value != null) {
-      assertThat(Memo.value(hit)).isSameAs(value);
+      assertThat(Memoizer.value(hit)).isSameAs(value);
     }
   }
 
   private void assertNotServedAgain(Object key) {
-    assertThat(Memo.hit(key)).as("invalidated").isNull();
-    assertThat(Memo.hit(key)).as("still invalidated").isNull();
+    assertThat(Memoizer.hit(key)).as("invalidated").isNull();
+    assertThat(Memoizer.hit(key)).as("still invalidated").isNull();
   }
 
   private void assertDetectedAtNextRead(Object key, String path) {
-    assertThat(Memo.hit(key)).as("not served after the change").isNull();
+    assertThat(Memoizer.hit(key)).as("not served after the change").isNull();
     assertThat(sink.late).hasSize(1);
     RecordingSink.Late late = sink.late.get(0);
     assertThat(late.path()).isEqualTo(path);
     assertThat(late.entry()).isEqualTo(ENTRY);
     assertThat(late.action()).isEqualTo("invalidated");
-    assertThat(Memo.hit(key)).as("invalidated").isNull();
+    assertThat(Memoizer.hit(key)).as("invalidated").isNull();
     assertThat(sink.late).as("reported once").hasSize(1);
     assertThat(sink.mutations).isEmpty();
   }

@@ -29,7 +29,7 @@ abstract class ConcurrentCallsSupport {
 
   @BeforeEach
   void enable() {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
   }
 
   @AfterEach

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 class HandOffFailureTest {
   @AfterEach
   void tearDown() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], new RecordingSink());
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], new RecordingSink());
     RequestScope.CURRENT.remove();
   }
 
   @Test
   void theTaskRunsAndNothingEscapesEvenWhenReportingAnInternalErrorFails() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], new ThrowingSink());
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], new ThrowingSink());
     AtomicBoolean ran = new AtomicBoolean();
     Runnable task = () -> ran.set(true);
     // an association the runtime cannot use: begin fails inside, and so does its report
@@ -36,7 +36,7 @@ class HandOffFailureTest {
 
   @Test
   void theTasksOwnExceptionComesThroughUnchanged() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], new ThrowingSink());
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], new ThrowingSink());
     IllegalStateException own = new IllegalStateException("the task's own");
     Runnable task = () -> {
       throw own;
@@ -48,7 +48,7 @@ class HandOffFailureTest {
 
   @Test
   void anEndWithoutABeginLeavesTheThreadsRequestInPlace() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], new RecordingSink());
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], new RecordingSink());
     assertThat(RequestScope.enter()).isTrue();
     Request request = RequestScope.current();
     // what a woven doExec()/run(Runnable) exit receives when its enter advice failed (suppressed)

@@ -25,7 +25,7 @@ class HandOffTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
     worker = Executors.newSingleThreadExecutor();
   }
 
@@ -399,7 +399,7 @@ class HandOffTest {
     assertThat(hit(7L)).isEqualTo("from the worker");
     RequestScope.exit();
     assertThat(request.isClosed()).isTrue();
-    assertThat(request.removeAll()).isEmpty();
+    assertThat(request.table.removeAll()).isEmpty();
   }
 
   @Test
@@ -450,17 +450,17 @@ class HandOffTest {
   }
 
   private static void store(long id, Object value) {
-    Object key = Memo.key(SITE, null, new Object[] {id});
+    Object key = Calls.key(SITE, null, new Object[] {id});
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
   }
 
   private static Object hit(long id) {
-    Object key = Memo.key(SITE, null, new Object[] {id});
+    Object key = Calls.key(SITE, null, new Object[] {id});
     if (key == null) {
       return null;
     }
-    Object entry = Memo.hit(key);
-    return entry == null ? null : Memo.value(entry);
+    Object entry = Memoizer.hit(key);
+    return entry == null ? null : Memoizer.value(entry);
   }
 }

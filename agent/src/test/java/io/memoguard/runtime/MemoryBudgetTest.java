@@ -22,7 +22,7 @@ class MemoryBudgetTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 10_000, 100_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 10_000, 100_000, new String[0], sink);
     baseline = MemoryBudget.retained();
   }
 
@@ -35,23 +35,23 @@ class MemoryBudgetTest {
 
   /** A memoized call of load(id): a 100 KB row filled with the id. */
   private byte[] load(long id) {
-    return load(id, Verify.MEMOIZE);
+    return load(id, Mode.code(Mode.MEMOIZE));
   }
 
   private byte[] load(long id, int memoMode) {
-    Object key = Memo.key(SITE, Settings.GLOBAL, memoMode, null, new Object[] {id});
-    Object hit = Memo.hit(key);
+    Object key = Calls.key(SITE, RuleConstant.of(null, 0), memoMode, null, new Object[] {id});
+    Object hit = Memoizer.hit(key);
     if (hit != null) {
-      return (byte[]) Memo.value(hit);
+      return (byte[]) Memoizer.value(hit);
     }
     try {
       bodies++;
       byte[] row = new byte[ROW];
       Arrays.fill(row, (byte) id);
-      Memo.store(key, row);
+      Memoizer.store(key, row);
       return row;
     } finally {
-      Memo.release(key);
+      Memoizer.release(key);
     }
   }
 
@@ -92,7 +92,7 @@ class MemoryBudgetTest {
     assertThat(RequestScope.enter()).isTrue();
     try {
       for (int i = 0; i < 20; i++) {
-        assertRow(load(9, Verify.VERIFY), 9);
+        assertRow(load(9, Mode.code(Mode.VERIFY)), 9);
         assertThat(MemoryBudget.retained() - baseline).isLessThanOrEqualTo(350_000);
       }
       assertThat(bodies).isEqualTo(20);
@@ -154,7 +154,7 @@ class MemoryBudgetTest {
     assertThat(RequestScope.enter()).isTrue();
     try {
       load(2);
-      Entry held = RequestScope.current().get((Key) Memo.key(SITE, null, new Object[] {2L}));
+      Entry held = RequestScope.current().table.lookup((Key) Calls.key(SITE, null, new Object[] {2L}));
       assertThat(held.live).isTrue();
       HeapPressure.exceeded();
       assertThat(held.live).isFalse();

@@ -1,5 +1,7 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Guarded;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

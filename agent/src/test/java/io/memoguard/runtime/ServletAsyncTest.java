@@ -28,7 +28,7 @@ class ServletAsyncTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
   }
 
   @AfterEach

@@ -27,7 +27,7 @@ class SharedEntryCountTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
     pool = Executors.newFixedThreadPool(THREADS);
   }
 
@@ -41,11 +41,11 @@ class SharedEntryCountTest {
   void concurrentHitsOfOneRequestAreAllCounted() throws Exception {
     assertThat(RequestScope.enter()).isTrue();
     Object token = RequestScope.capture();
-    Object key = Memo.key(SITE, null, new Object[] {1L});
-    assertThat(Memo.hit(key)).isNull();
-    Memo.store(key, "value");
-    Memo.release(key);
-    Entry entry = RequestScope.current().get((Key) key);
+    Object key = Calls.key(SITE, null, new Object[] {1L});
+    assertThat(Memoizer.hit(key)).isNull();
+    Memoizer.store(key, "value");
+    Memoizer.release(key);
+    Entry entry = RequestScope.current().table.lookup((Key) key);
     CyclicBarrier start = new CyclicBarrier(THREADS);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -54,7 +54,7 @@ class SharedEntryCountTest {
         try {
           start.await();
           for (int i = 0; i < HITS; i++) {
-            Memo.hit(Memo.key(SITE, null, new Object[] {1L}));
+            Memoizer.hit(Calls.key(SITE, null, new Object[] {1L}));
           }
         } finally {
           RequestScope.restore(previous);

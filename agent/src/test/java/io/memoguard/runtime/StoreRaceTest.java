@@ -1,5 +1,7 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Guarded;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.instrument.RecordingSink;
@@ -24,8 +26,8 @@ class StoreRaceTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
-    Settings.configureModes(false, true);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configureModes(Mode.MEMOIZE, true);
     other = Executors.newSingleThreadExecutor();
   }
 
@@ -40,8 +42,8 @@ class StoreRaceTest {
   void aResultReadBeforeAWriteOfAnotherThreadIsNotServedAfterIt() throws Exception {
     assertThat(RequestScope.enter()).isTrue();
     Object token = RequestScope.capture();
-    Object key = Memo.key(SITE, null, new Object[] {1L});
-    assertThat(Memo.hit(key)).isNull();
+    Object key = Calls.key(SITE, null, new Object[] {1L});
+    assertThat(Memoizer.hit(key)).isNull();
     Hooked value = new Hooked();
     // the call read the old row; another thread of the request now writes it
     value.onTracked = () -> runOnOther(() -> {
@@ -53,12 +55,12 @@ class StoreRaceTest {
         RequestScope.restore(previous);
       }
     });
-    Memo.store(key, value);
-    Memo.release(key);
+    Memoizer.store(key, value);
+    Memoizer.release(key);
 
-    Object later = Memo.key(SITE, null, new Object[] {1L});
-    Object hit = Memo.hit(later);
-    Memo.release(later);
+    Object later = Calls.key(SITE, null, new Object[] {1L});
+    Object hit = Memoizer.hit(later);
+    Memoizer.release(later);
     RequestScope.exit();
     assertThat(sink.jdbcWrites).hasSize(1);
     assertThat(hit).as("a result read before the write, served after it").isNull();
@@ -82,10 +84,10 @@ class StoreRaceTest {
     var stored = other.submit(() -> {
       Object begun = HandOff.begin(task);
       try {
-        Object key = Memo.key(SITE, null, new Object[] {1L});
-        assertThat(Memo.hit(key)).isNull();
-        Memo.store(key, value);
-        Memo.release(key);
+        Object key = Calls.key(SITE, null, new Object[] {1L});
+        assertThat(Memoizer.hit(key)).isNull();
+        Memoizer.store(key, value);
+        Memoizer.release(key);
       } finally {
         HandOff.end(begun);
       }
@@ -97,7 +99,7 @@ class StoreRaceTest {
     ended.countDown();
     stored.get(30, TimeUnit.SECONDS);
 
-    assertThat(request.removeAll()).as("entries left in the ended request").isEmpty();
+    assertThat(request.table.removeAll()).as("entries left in the ended request").isEmpty();
     // a tracked object would still report (or, with on-mutation: fail, reject) the host's writes
     assertThat(value.$memoguard$getTracker()).as("tracker left on the value").isNull();
   }
@@ -125,15 +127,15 @@ class StoreRaceTest {
       var stored = other.submit(() -> {
         Object begun = HandOff.begin(task);
         try {
-          Object key = Memo.key(SITE, null, new Object[] {1L});
-          Memo.hit(key);
+          Object key = Calls.key(SITE, null, new Object[] {1L});
+          Memoizer.hit(key);
           ready = true;
           while (!go) {
             Thread.onSpinWait();
           }
           spin(storeDelay);
-          Memo.store(key, value);
-          Memo.release(key);
+          Memoizer.store(key, value);
+          Memoizer.release(key);
         } finally {
           HandOff.end(begun);
         }
@@ -147,7 +149,7 @@ class StoreRaceTest {
       RequestScope.exit();
       stored.get(30, TimeUnit.SECONDS);
       assertThat(request.isClosed()).isTrue();
-      if (value.$memoguard$getTracker() != null || !request.removeAll().isEmpty()) {
+      if (value.$memoguard$getTracker() != null || !request.table.removeAll().isEmpty()) {
         leftTracked++;
       }
     }

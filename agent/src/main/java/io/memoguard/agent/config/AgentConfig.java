@@ -1,5 +1,7 @@
 package io.memoguard.agent.config;
 
+import io.memoguard.runtime.OnMutation;
+import io.memoguard.runtime.Mode;
 import io.memoguard.runtime.Settings;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.memoguard.agent.config;
 
+import io.memoguard.runtime.OnMutation;
+import io.memoguard.runtime.Mode;
 import io.memoguard.agent.config.InvalidateRule.Clears;
 import io.memoguard.agent.config.YamlNodes.Entry;
 import io.memoguard.agent.config.YamlNodes.Fields;

@@ -1,5 +1,7 @@
 package io.memoguard.agent.config;
 
+import io.memoguard.runtime.OnMutation;
+import io.memoguard.runtime.Mode;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.classfile.HostClassFiles;
 import io.memoguard.agent.instrument.classfile.NeverInstrumented;
 import io.memoguard.agent.instrument.classfile.WeakTypePoolCache;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
@@ -75,7 +75,7 @@ public final class Instrumenter {
         .with(new FailureListener())
         .ignore((type, loader, module, redefined, domain) -> isIgnored(type.getName(), loader));
     if (inst != null) {
-      builder = builder.assureReadEdgeTo(inst, Memo.class);
+      builder = builder.assureReadEdgeTo(inst, Memoizer.class);
     }
     return new RecordingCodeSources(planner.prefilter(builder
         .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))

@@ -3,18 +3,15 @@ package io.memoguard.agent.instrument;
 import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.agent.instrument.advice.ClearRequestAdvice;
 import io.memoguard.agent.instrument.advice.ClearTypeAdvice;
 import io.memoguard.agent.instrument.advice.MemoAdvice;
-import io.memoguard.agent.instrument.advice.MemoMode;
-import io.memoguard.agent.instrument.advice.MutationMode;
+import io.memoguard.agent.instrument.advice.WovenMode;
+import io.memoguard.agent.instrument.advice.WovenRule;
 import io.memoguard.agent.instrument.classfile.AgentClassFiles;
+import io.memoguard.runtime.Mode;
 import io.memoguard.runtime.RuleConstant;
-import io.memoguard.runtime.Settings;
-import io.memoguard.runtime.Verify;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,14 +51,14 @@ final class MethodRulePlan {
       seen.accept(rule.selector());
       usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
-          false, RuleConstant.of(mode(rule.onMutation()), rule.parkMillis()), memoMode(rule.mode())));
+          false, RuleConstant.of(rule.onMutation(), rule.parkMillis()), Mode.code(rule.mode())));
     }
     for (InvalidateRule rule : invalidate) {
       seen.accept(rule.selector());
       usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
-          Settings.GLOBAL, Verify.INHERIT));
+          RuleConstant.of(null, 0), Mode.code(null)));
     }
   }
 
@@ -85,7 +82,7 @@ final class MethodRulePlan {
         (write.clearsRequest ? planned.clearRequest : planned.clearType).add(method);
       } else if (read != null && why == null) {
         // grouped by woven constants: each group gets the advice with its constants woven in
-        planned.memoized.computeIfAbsent(adviceKey(read.mode, read.memoMode),
+        planned.memoized.computeIfAbsent(adviceKey(read.rule, read.mode),
             m -> new ArrayList<>()).add(method);
       } else {
         if (read != null) {
@@ -129,21 +126,12 @@ final class MethodRulePlan {
   /** The memoize advice with a rule's {@link RuleConstant} and verify-mode constant woven in. */
   private static Advice memoAdvice(long adviceKey) {
     return MEMO_ADVICE.computeIfAbsent(adviceKey, k -> AgentClassFiles.to(Advice.withCustomMapping()
-        .bind(MutationMode.class, (int) (k >>> 32))
-        .bind(MemoMode.class, (int) (long) k), MemoAdvice.class));
+        .bind(WovenRule.class, (int) (k >>> 32))
+        .bind(WovenMode.class, (int) (long) k), MemoAdvice.class));
   }
 
-  private static long adviceKey(int ruleConstant, int memoMode) {
-    return ((long) ruleConstant << 32) | (memoMode & 0xffffffffL);
-  }
-
-  static int memoMode(Mode mode) {
-    return mode == null ? Verify.INHERIT : mode == Mode.VERIFY ? Verify.VERIFY : Verify.MEMOIZE;
-  }
-
-  /** A rule without its own {@code on-mutation} follows the global one. */
-  static int mode(OnMutation onMutation) {
-    return onMutation == null ? Settings.GLOBAL : MutationModes.of(onMutation);
+  private static long adviceKey(int rule, int mode) {
+    return ((long) rule << 32) | (mode & 0xffffffffL);
   }
 
   private void noticeOnce(String message) {
@@ -186,18 +174,18 @@ final class MethodRulePlan {
     final ElementMatcher<TypeDescription> type;
     final List<Glob> methods;
     final boolean clearsRequest;
-    /** For memoize rules: the {@link RuleConstant} (on-mutation mode, GLOBAL when none; park). */
+    /** For memoize rules: the {@link RuleConstant} (on-mutation, park timeout). */
+    final int rule;
+    /** For memoize rules: the {@link Mode#code}, the global mode's when the rule has none. */
     final int mode;
-    /** For memoize rules: the Verify mode constant, INHERIT when the rule has none. */
-    final int memoMode;
 
-    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int mode,
-        int memoMode) {
+    Rule(ElementMatcher<TypeDescription> type, List<Glob> methods, boolean clearsRequest, int rule,
+        int mode) {
       this.type = type;
       this.methods = methods;
       this.clearsRequest = clearsRequest;
+      this.rule = rule;
       this.mode = mode;
-      this.memoMode = memoMode;
     }
   }
 

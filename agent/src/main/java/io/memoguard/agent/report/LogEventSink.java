@@ -109,7 +109,7 @@ public final class LogEventSink implements EventSink {
     }
   }
 
-  /** Where in the agent a failure happened, e.g. {@code at io.memoguard.runtime.Memo.store(Memo.java:160)}. */
+  /** Where in the agent a failure happened, e.g. {@code at io.memoguard.runtime.Memoizer.store(Memoizer.java:160)}. */
   public static String agentFrame(Throwable error) {
     try {
       for (StackTraceElement frame : error.getStackTrace()) {

@@ -1,5 +1,6 @@
 package io.memoguard.agent.config;
 
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

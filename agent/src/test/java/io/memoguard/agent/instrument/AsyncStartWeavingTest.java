@@ -1,11 +1,12 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import jakarta.servlet.AsyncContext;
@@ -45,7 +46,7 @@ class AsyncStartWeavingTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 100, 1000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], sink);
   }
 
   @AfterEach
@@ -58,11 +59,11 @@ class AsyncStartWeavingTest {
     AsyncContext context = weave(true);
     CompletableFuture<Object> seen = new CompletableFuture<>();
     assertThat(RequestScope.enter()).isTrue();
-    Object key = Memo.key(SITE, null, new Object[] {1L});
-    Memo.store(key, "loaded by the request");
+    Object key = Calls.key(SITE, null, new Object[] {1L});
+    Memoizer.store(key, "loaded by the request");
     context.start(() -> {
-      Object hit = Memo.hit(Memo.key(SITE, null, new Object[] {1L}));
-      seen.complete(hit == null ? null : Memo.value(hit));
+      Object hit = Memoizer.hit(Calls.key(SITE, null, new Object[] {1L}));
+      seen.complete(hit == null ? null : Memoizer.value(hit));
     });
     // the servlet's service() returns after startAsync: the task must still see the request
     RequestScope.exit();

@@ -1,10 +1,12 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.memoguard.runtime.Guarded;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.snapshot.Guarded;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.MutationRejectedException;
 import io.memoguard.runtime.Settings;
 import java.io.IOException;
@@ -173,7 +175,7 @@ class BarrierBytecodeTest extends BarrierTestSupport {
 
   @Test
   void failModeRejectsTheWriteBeforeItHappens() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     assertThatThrownBy(() -> consumer("PublicFieldWriter").accept(account))
@@ -186,7 +188,7 @@ class BarrierBytecodeTest extends BarrierTestSupport {
 
   @Test
   void logModeReportsButKeepsTheEntry() throws Exception {
-    configure(Settings.LOG);
+    configure(OnMutation.LOG);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     consumer("PublicFieldWriter").accept(account);
@@ -218,14 +220,14 @@ class BarrierBytecodeTest extends BarrierTestSupport {
   }
 
   private void cache(Object value) {
-    Object key = Memo.key(SITE, this, new Object[0]);
+    Object key = Calls.key(SITE, this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
     assertThat(((Guarded) value).$memoguard$getTracker()).isNotNull();
   }
 
   private boolean isStillCached() {
-    return Memo.hit(Memo.key(SITE, this, new Object[0])) != null;
+    return Memoizer.hit(Calls.key(SITE, this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {

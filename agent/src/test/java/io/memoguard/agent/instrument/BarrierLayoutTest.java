@@ -1,10 +1,12 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
-import io.memoguard.runtime.Guarded;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.snapshot.Guarded;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.io.ByteArrayInputStream;
@@ -26,7 +28,7 @@ class BarrierLayoutTest {
   private final RecordingSink sink = new RecordingSink();
   private boolean inRequest;
 
-  private void start(int mode) {
+  private void start(OnMutation mode) {
     Settings.configure(mode, 1000, 10_000,
         new String[] {"io.memoguard.testdomain", "io.memoguard.testchain.domain"}, sink);
     inRequest = RequestScope.enter();
@@ -46,13 +48,13 @@ class BarrierLayoutTest {
   }
 
   private void cache(Object value) {
-    Memo.store(Memo.key(SITE, this, new Object[0]), value);
+    Memoizer.store(Calls.key(SITE, this, new Object[0]), value);
   }
 
   /** The value served for the cached call; null when it is not served. */
   private Object served() {
-    Object hit = Memo.hit(Memo.key(SITE, this, new Object[0]));
-    return hit == null ? null : Memo.value(hit);
+    Object hit = Memoizer.hit(Calls.key(SITE, this, new Object[0]));
+    return hit == null ? null : Memoizer.value(hit);
   }
 
   private static void call(Object target, String method, Object arg) throws Exception {
@@ -71,7 +73,7 @@ class BarrierLayoutTest {
 
   @Test
   void writeToACloneIsNotAMutationInFailMode() throws Exception {
-    start(Settings.FAIL);
+    start(OnMutation.FAIL);
     Object tag = domainLoader().newInstance("io.memoguard.testdomain.Tag", "t");
     cache(tag);
     Object copy = call(tag, "copy");
@@ -87,7 +89,7 @@ class BarrierLayoutTest {
 
   @Test
   void writeToACloneLogsNothingAndTheEntryIsStillServed() throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     Object tag = domainLoader().newInstance("io.memoguard.testdomain.Tag", "t");
     cache(tag);
     Object copy = call(tag, "copy");
@@ -98,7 +100,7 @@ class BarrierLayoutTest {
 
   @Test
   void copiesByReflectionAndSerializationAreNotPartOfTheValue() throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     TransformingClassLoader loader = domainLoader();
     Object tag = loader.newInstance("io.memoguard.testdomain.Tag", "t");
     cache(tag);
@@ -124,7 +126,7 @@ class BarrierLayoutTest {
     assertThat(sink.mutations).isEmpty();
     assertThat(served()).isSameAs(tag);
     // caching the copy later gives it a tracker of its own
-    Memo.store(Memo.key(SITE, this, new Object[] {"copy"}), copied);
+    Memoizer.store(Calls.key(SITE, this, new Object[] {"copy"}), copied);
     call(copied, "setName", "again");
     assertThat(sink.mutations).hasSize(1);
     assertThat(served()).isSameAs(tag);
@@ -132,7 +134,7 @@ class BarrierLayoutTest {
 
   @Test
   void fieldsOfASubclassOutsideTheGuardedPackagesAreCheckedOnRead() throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     Object row = domainLoader().newInstance("io.memoguard.testsub.JdbcAccount", "ann");
     cache(row);
     call(row, "setTypeId", 9);
@@ -151,7 +153,7 @@ class BarrierLayoutTest {
   @Test
   void guardedSubclassOfAnUnguardedSubclassOfAGuardedClassInALoaderWithoutResources()
       throws Exception {
-    start(Settings.INVALIDATE);
+    start(OnMutation.INVALIDATE);
     NoResourceLoader loader = new NoResourceLoader();
     Object b = loader.loadClass("io.memoguard.testchain.domain.B").getConstructor().newInstance();
     assertThat(b).isInstanceOf(Guarded.class); // through A's tracker members

@@ -1,5 +1,6 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.runtime.RequestScope;
@@ -21,7 +22,7 @@ abstract class BarrierTestSupport {
 
   @BeforeEach
   void configureAndEnterRequest() {
-    configure(Settings.INVALIDATE);
+    configure(OnMutation.INVALIDATE);
     inRequest = RequestScope.enter();
   }
 
@@ -31,8 +32,8 @@ abstract class BarrierTestSupport {
     assertThat(sink.errors).isEmpty();
   }
 
-  /** The global {@code on-mutation}: one of the {@link Settings} modes. */
-  void configure(int mode) {
+  /** The global {@code on-mutation}. */
+  void configure(OnMutation mode) {
     Settings.configure(mode, 1000, 10_000, new String[] {DOMAIN}, sink);
   }
 

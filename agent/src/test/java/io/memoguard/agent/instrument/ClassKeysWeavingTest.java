@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -32,7 +32,7 @@ class ClassKeysWeavingTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
     MemoRule rule = new MemoRule(new Selector(Selector.Kind.CLASS, REPO, 1),
         AgentConfig.DEFAULT_READ_METHODS);
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(rule), List.of(), List.of(),

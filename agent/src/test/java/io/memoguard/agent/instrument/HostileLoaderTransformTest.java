@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
@@ -60,7 +60,7 @@ class HostileLoaderTransformTest {
 
     assertThat(failures).as("transformation failures").isEmpty();
     assertThat(woven).as("listItems was still woven").isNotNull();
-    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memo");
+    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memoizer");
     assertThat(notices).anyMatch(notice -> notice.contains("findItem is not memoized"));
   }
 
@@ -75,7 +75,7 @@ class HostileLoaderTransformTest {
     assertThat(failures).as("transformation failures").isEmpty();
     assertThat(notices).noneMatch(notice -> notice.contains("cannot be resolved"));
     assertThat(woven).as("the repository was woven").isNotNull();
-    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memo");
+    assertThat(new String(woven, StandardCharsets.ISO_8859_1)).contains("io/memoguard/runtime/Memoizer");
   }
 
   private ClassFileTransformer transformer() {

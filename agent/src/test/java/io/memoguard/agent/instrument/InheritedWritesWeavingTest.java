@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -30,7 +30,7 @@ class InheritedWritesWeavingTest {
 
   @BeforeEach
   void setUp() {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
   }
 
   @AfterEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.ref.WeakReference;

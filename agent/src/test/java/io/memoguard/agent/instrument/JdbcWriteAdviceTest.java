@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -42,8 +42,8 @@ class JdbcWriteAdviceTest {
   }
 
   private void setUp(boolean clearOnWrite) throws Exception {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
-    Settings.configureModes(false, clearOnWrite);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configureModes(Mode.MEMOIZE, clearOnWrite);
     MemoRule rule = new MemoRule(new Selector(Selector.Kind.CLASS, "io.memoguard.testrepo.JdbcRepo", 1),
         AgentConfig.DEFAULT_READ_METHODS);
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(rule), List.of(), List.of(),
@@ -67,7 +67,7 @@ class JdbcWriteAdviceTest {
       inRequest = false;
     }
     connection.close();
-    Settings.configureModes(false, true);
+    Settings.configureModes(Mode.MEMOIZE, true);
     assertThat(loader.errors).isEmpty();
     assertThat(sink.errors).isEmpty();
   }

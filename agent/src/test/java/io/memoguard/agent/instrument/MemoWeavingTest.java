@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.InvalidateRule;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -36,7 +36,7 @@ class MemoWeavingTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
     repo = weave(List.of());
   }
 
@@ -222,7 +222,7 @@ class MemoWeavingTest {
 
   @Test
   void maxEntriesBoundsTheTableAndCallsPassThroughBeyondIt() throws Exception {
-    Settings.configure(Settings.INVALIDATE, 2, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 2, 10_000, new String[0], sink);
     beginRequest();
     repo.find(1L);
     repo.find(2L);

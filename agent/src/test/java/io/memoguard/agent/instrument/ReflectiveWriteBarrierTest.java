@@ -1,12 +1,14 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
+import io.memoguard.runtime.OnMutation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.runtime.Barrier;
 import io.memoguard.runtime.EventSink;
-import io.memoguard.runtime.Guarded;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.snapshot.Guarded;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.MutationRejectedException;
 import io.memoguard.runtime.Settings;
 import java.lang.reflect.Field;
@@ -72,7 +74,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void failModeThrowsBeforeTheWrite() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     Field owner = field(account, "owner");
@@ -89,7 +91,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void objectsThatAreNotCachedAreSilentInFailModeToo() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     set(field(account, "owner"), account, "eve");
     assertThat(field(account, "owner").get(account)).isEqualTo("eve");
@@ -98,7 +100,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void unguardedTargetsAndStaticFieldsAreIgnored() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     cache(new StringBuilder("x"));
     Holder holder = new Holder();
     set(Holder.class.getDeclaredField("value"), holder, "changed");
@@ -111,7 +113,7 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
 
   @Test
   void settingTheTrackerFieldItselfIsNotAMutation() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
     cache(account);
     Field tracker = account.getClass().getDeclaredField(Guarded.TRACKER_FIELD);
@@ -125,13 +127,13 @@ class ReflectiveWriteBarrierTest extends BarrierTestSupport {
   }
 
   private void cache(Object value) {
-    Object key = Memo.key(SITE, this, new Object[0]);
+    Object key = Calls.key(SITE, this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
   }
 
   private boolean isStillCached() {
-    return Memo.hit(Memo.key(SITE, this, new Object[0])) != null;
+    return Memoizer.hit(Calls.key(SITE, this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {

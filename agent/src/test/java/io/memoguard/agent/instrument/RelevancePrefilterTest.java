@@ -11,7 +11,7 @@ import com.example.hierarchy.Hierarchy.Unrelated;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.Glob;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.agent.instrument.prefilter.RelevancePrefilter;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.EventSink;
 import io.memoguard.runtime.RequestScope;
@@ -35,7 +35,7 @@ class RuleModeWeavingTest {
     assertThat(sink.errors).isEmpty();
   }
 
-  private void weave(int globalMode, MemoRule... rules) throws Exception {
+  private void weave(OnMutation globalMode, MemoRule... rules) throws Exception {
     Settings.configure(globalMode, 1000, 10_000, new String[0], sink);
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(rules), List.of(),
         List.of(), OnMutation.INVALIDATE, List.of(), 1000, 10_000, "info", null);
@@ -69,28 +69,28 @@ class RuleModeWeavingTest {
 
   @Test
   void failRuleUnderGlobalInvalidate() throws Exception {
-    weave(Settings.INVALIDATE, rule(List.of("find*"), OnMutation.FAIL));
+    weave(OnMutation.INVALIDATE, rule(List.of("find*"), OnMutation.FAIL));
     assertThat(servedAgainAfterMutation("findTags")).isFalse();
     assertThat(sink.late).singleElement().asString().endsWith("| " + EventSink.NOT_REJECTED);
   }
 
   @Test
   void logRuleUnderGlobalFail() throws Exception {
-    weave(Settings.FAIL, rule(List.of("find*"), OnMutation.LOG));
+    weave(OnMutation.FAIL, rule(List.of("find*"), OnMutation.LOG));
     assertThat(servedAgainAfterMutation("findTags")).isTrue();
     assertThat(sink.late).singleElement().asString().endsWith("| " + EventSink.LOGGED);
   }
 
   @Test
   void ruleWithoutAModeFollowsTheGlobalOne() throws Exception {
-    weave(Settings.LOG, rule(List.of("find*"), null));
+    weave(OnMutation.LOG, rule(List.of("find*"), null));
     assertThat(servedAgainAfterMutation("findTags")).isTrue();
     assertThat(sink.late).singleElement().asString().endsWith("| " + EventSink.LOGGED);
   }
 
   @Test
   void eachMethodGetsTheModeOfTheFirstRuleThatMatchedIt() throws Exception {
-    weave(Settings.LOG, rule(List.of("findTags"), OnMutation.INVALIDATE), rule(List.of("find*"), null));
+    weave(OnMutation.LOG, rule(List.of("findTags"), OnMutation.INVALIDATE), rule(List.of("find*"), null));
     assertThat(servedAgainAfterMutation("findTags")).isFalse();
     assertThat(servedAgainAfterMutation("findLabels")).isTrue();
     assertThat(sink.late).hasSize(2);

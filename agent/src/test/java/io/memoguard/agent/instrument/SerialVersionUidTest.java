@@ -2,7 +2,7 @@ package io.memoguard.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.Guarded;
+import io.memoguard.runtime.snapshot.Guarded;
 import io.memoguard.testserial.Shapes;
 import java.io.ObjectStreamClass;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class UnguardedClassNoticeTest extends BarrierTestSupport {
   }
 
   private void store(String site, String arg, Object value) {
-    Object key = Memo.key(site, this, new Object[] {arg});
+    Object key = Calls.key(site, this, new Object[] {arg});
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -34,13 +34,13 @@ class VerifyModeWeavingTest {
     if (inRequest) {
       RequestScope.exit();
     }
-    Settings.configureModes(false, true);
+    Settings.configureModes(Mode.MEMOIZE, true);
     assertThat(sink.errors).isEmpty();
   }
 
   private void weave(Mode global, MemoRule... rules) throws Exception {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
-    Settings.configureModes(global == Mode.VERIFY, true);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configureModes(global, true);
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(rules), List.of(),
         List.of(), OnMutation.INVALIDATE, List.of(), 1000, 10_000, "info", null, global, true);
     TypePlanner planner = new TypePlanner(config, new RuleUsage(), message -> { });

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.Mode;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.Mode;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
@@ -32,8 +32,8 @@ class VerifyNeverCallsApplicationMethodsTest {
   @BeforeEach
   void weave() throws Exception {
     BoobyMapRepository.Booby.CALLS.set(0);
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
-    Settings.configureModes(true, true);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configureModes(Mode.VERIFY, true);
     MemoRule rule = new MemoRule(new Selector(Selector.Kind.CLASS, BoobyMapRepository.class.getName(), 1),
         List.of("find*"), null, Mode.VERIFY);
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(rule), List.of(),
@@ -56,7 +56,7 @@ class VerifyNeverCallsApplicationMethodsTest {
     if (inRequest) {
       RequestScope.exit();
     }
-    Settings.configureModes(false, true);
+    Settings.configureModes(Mode.MEMOIZE, true);
     assertThat(BoobyMapRepository.Booby.CALLS.get()).as("application method calls").isZero();
     assertThat(sink.errors).isEmpty();
   }

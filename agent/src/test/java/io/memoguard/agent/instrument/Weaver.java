@@ -2,7 +2,7 @@ package io.memoguard.agent.instrument;
 
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
-import io.memoguard.agent.config.OnMutation;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.runtime.EventSink;
 import io.memoguard.runtime.Settings;
@@ -21,7 +21,7 @@ public final class Weaver {
 
   /** Configures the runtime with {@code sink}, then returns the woven copy of {@code type}. */
   public static Class<?> weave(Class<?> type, EventSink sink, MemoRule... rules) {
-    Settings.configure(Settings.INVALIDATE, 1000, 10_000, new String[0], sink);
+    Settings.configure(OnMutation.INVALIDATE, 1000, 10_000, new String[0], sink);
     AgentConfig config = new AgentConfig(Path.of("test.yaml"), List.of(rules), List.of(),
         List.of(), OnMutation.INVALIDATE, List.of(), 1000, 10_000, "info", null);
     TypePlanner planner = new TypePlanner(config, new RuleUsage(), message -> { });

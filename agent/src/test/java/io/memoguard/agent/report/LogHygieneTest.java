@@ -89,7 +89,7 @@ class LogHygieneTest {
         "cannot read row of SECRET-I1\n" + FORGED + " SECRET-I2");
     error.setStackTrace(new StackTraceElement[] {
         new StackTraceElement("com.acme.repo.Rows", "read", "Rows.java", 12),
-        new StackTraceElement("io.memoguard.runtime.Memo", "key", "Memo.java", 71)});
+        new StackTraceElement("io.memoguard.runtime.Memoizer", "key", "Memoizer.java", 71)});
     sink.internalError("memo key", error);
     sink.internalError("memo key", new IllegalStateException("SECRET-I3"));
     log.stop();
@@ -97,7 +97,7 @@ class LogHygieneTest {
     String text = Files.readString(file);
     assertThat(text).doesNotContain("SECRET").doesNotContain("forged");
     assertThat(text.lines()).singleElement().asString().endsWith("WARN  internal error in memo key"
-        + " (java.lang.IllegalStateException at io.memoguard.runtime.Memo.key:71); the"
+        + " (java.lang.IllegalStateException at io.memoguard.runtime.Memoizer.key:71); the"
         + " application call went on without memoguard");
   }
 

@@ -1,15 +1,17 @@
 package io.memoguard.corpus.bench;
 
+import io.memoguard.runtime.Calls;
+import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.EventSink;
-import io.memoguard.runtime.Guarded;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.snapshot.Guarded;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-/** Not a test: measures Memo.key + Memo.hit for the values in docs/MUTATIONS.md. Run by hand. */
+/** Not a test: measures Memoizer.key + Memoizer.hit for the values in docs/MUTATIONS.md. Run by hand. */
 public class HitCostMain {
   /** Like an instrumented domain class: barrier-covered fields, tracker. */
   public static class GuardedItem implements Guarded {
@@ -49,7 +51,7 @@ public class HitCostMain {
   static volatile Object sinkhole;
 
   public static void main(String[] args) {
-    Settings.configure(Settings.INVALIDATE, 10_000, 1_000_000, new String[] {"io.memoguard.corpus.bench"}, EventSink.NONE);
+    Settings.configure(OnMutation.INVALIDATE, 10_000, 1_000_000, new String[] {"io.memoguard.corpus.bench"}, EventSink.NONE);
     RequestScope.enter();
     Holder guardedList = new Holder();
     Holder plainList = new Holder();
@@ -66,21 +68,21 @@ public class HitCostMain {
     for (long[] b : best) { b[0] = b[1] = Long.MAX_VALUE; }
     for (int round = 0; round < 10; round++) {
       for (long id = 1; id <= 3; id++) {
-        Object key = Memo.key(site, null, new Object[] {id});
+        Object key = Calls.key(site, null, new Object[] {id});
         for (int i = 0; i < 20_000; i++) { // warm-up
-          sinkhole = Memo.hit(Memo.key(site, null, new Object[] {id}));
+          sinkhole = Memoizer.hit(Calls.key(site, null, new Object[] {id}));
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-          sinkhole = Memo.hit(Memo.key(site, null, new Object[] {id}));
+          sinkhole = Memoizer.hit(Calls.key(site, null, new Object[] {id}));
         }
         long keyAndHit = (System.nanoTime() - t0) / n;
         t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-          sinkhole = Memo.hit(key);
+          sinkhole = Memoizer.hit(key);
         }
         long hitOnly = (System.nanoTime() - t0) / n;
-        if (Memo.hit(key) == null) throw new AssertionError("not served");
+        if (Memoizer.hit(key) == null) throw new AssertionError("not served");
         best[(int) id][0] = Math.min(best[(int) id][0], keyAndHit);
         best[(int) id][1] = Math.min(best[(int) id][1], hitOnly);
         if (round == 9) {
@@ -89,7 +91,7 @@ public class HitCostMain {
           String what = id == 1 ? "1,000-element list of guarded {String, Date} objects"
               : id == 2 ? "1,000-element list of unguarded {String, Date} objects"
               : "single guarded object (String, long)";
-          System.out.printf("%-55s Memo.key+Memo.hit %,8d ns   Memo.hit alone %,8d ns (best of 10 x 100k)%n", what, keyAndHit, hitOnly);
+          System.out.printf("%-55s Memoizer.key+Memoizer.hit %,8d ns   Memoizer.hit alone %,8d ns (best of 10 x 100k)%n", what, keyAndHit, hitOnly);
         }
       }
     }
@@ -107,6 +109,6 @@ public class HitCostMain {
   }
 
   static void store(String site, long id, Object value) {
-    Memo.store(Memo.key(site, null, new Object[] {id}), value);
+    Memoizer.store(Calls.key(site, null, new Object[] {id}), value);
   }
 }

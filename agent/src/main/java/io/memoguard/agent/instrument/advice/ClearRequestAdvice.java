@@ -1,6 +1,6 @@
 package io.memoguard.agent.instrument.advice;
 
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import net.bytebuddy.asm.Advice;
 
 /** Woven into methods of {@code clears: request} rules: drops every entry of the request. */
@@ -9,11 +9,11 @@ public final class ClearRequestAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter() {
-    Memo.clearRequest();
+    Memoizer.clearRequest();
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   public static void exit() {
-    Memo.clearRequest();
+    Memoizer.clearRequest();
   }
 }

@@ -1,6 +1,6 @@
 package io.memoguard.agent.instrument.advice;
 
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -13,11 +13,11 @@ public final class ClearTypeAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter(@Advice.Origin Class<?> type) {
-    Memo.clearType(type);
+    Memoizer.clearType(type);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   public static void exit(@Advice.Origin Class<?> type) {
-    Memo.clearType(type);
+    Memoizer.clearType(type);
   }
 }

@@ -1,6 +1,6 @@
 package io.memoguard.agent.instrument.advice;
 
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -9,8 +9,8 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * returned; on a miss the body runs and its normal result is stored. Exceptions are neither cached
  * nor touched. The class arrives as a class constant, not a name: the same class name in two
  * class loaders is two classes, and their entries must never meet. The memoize rule's
- * on-mutation arrives as a woven constant ({@link MutationMode}), and so does its mode
- * ({@link MemoMode}): in verify mode the runtime never reports a hit, so the body always runs.
+ * on-mutation and park timeout arrive as a woven constant ({@link WovenRule}), and so does its
+ * mode ({@link WovenMode}): in verify mode the runtime never reports a hit, so the body always runs.
  */
 public final class MemoAdvice {
   private MemoAdvice() {}
@@ -19,13 +19,13 @@ public final class MemoAdvice {
   public static Object enter(
       @Advice.Origin Class<?> type,
       @Advice.Origin("#t|#m|#d") String site,
-      @MutationMode int mode,
-      @MemoMode int memoMode,
+      @WovenRule int rule,
+      @WovenMode int mode,
       @Advice.This(optional = true) Object self,
       @Advice.AllArguments Object[] args,
       @Advice.Local("memoguardKey") Object key) {
-    key = Memo.key(type, site, mode, memoMode, self, args);
-    return key == null ? null : Memo.hit(key);
+    key = Memoizer.key(type, site, rule, mode, self, args);
+    return key == null ? null : Memoizer.hit(key);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -35,15 +35,15 @@ public final class MemoAdvice {
       @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
       @Advice.Thrown Throwable thrown) {
     if (hit != null) {
-      result = Memo.value(hit);
+      result = Memoizer.value(hit);
     } else if (key != null) {
       if (thrown == null) {
-        Memo.store(key, result);
+        Memoizer.store(key, result);
       } else {
-        Memo.failed(key, thrown);
+        Memoizer.failed(key, thrown);
       }
       // after the store: callers waiting for this call look the key up again
-      Memo.release(key);
+      Memoizer.release(key);
     }
   }
 }

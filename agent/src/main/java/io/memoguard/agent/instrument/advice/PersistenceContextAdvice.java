@@ -1,6 +1,6 @@
 package io.memoguard.agent.instrument.advice;
 
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -16,6 +16,6 @@ public final class PersistenceContextAdvice {
   // enter only: exit advice with onThrowable is not possible on constructors
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter() {
-    Memo.clearSession();
+    Memoizer.clearSession();
   }
 }

@@ -1,6 +1,6 @@
 package io.memoguard.agent.instrument.barrier;
 
-import io.memoguard.runtime.Guarded;
+import io.memoguard.runtime.snapshot.Guarded;
 import io.memoguard.runtime.RuntimeNames;
 import java.util.Arrays;
 import net.bytebuddy.jar.asm.ClassVisitor;

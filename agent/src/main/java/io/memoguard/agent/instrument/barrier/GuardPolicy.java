@@ -1,27 +1,26 @@
 package io.memoguard.agent.instrument.barrier;
 
+import io.memoguard.runtime.GuardPackages;
 import java.util.List;
 
-/** Which classes carry write barriers: those in the configured packages or their sub-packages. */
+/**
+ * Which classes carry write barriers: those of {@code guard.packages} ({@link GuardPackages}, the
+ * runtime's own test), and which class files need rewriting for them.
+ */
 final class GuardPolicy {
-  private final String[] internalPrefixes;
+  private final GuardPackages packages;
 
   GuardPolicy(List<String> packages) {
-    internalPrefixes = packages.stream().map(p -> p.replace('.', '/') + "/").toArray(String[]::new);
+    this.packages = new GuardPackages(packages.toArray(new String[0]));
   }
 
   boolean isEmpty() {
-    return internalPrefixes.length == 0;
+    return packages.isEmpty();
   }
 
   /** @param internalName a class name in internal form ({@code com/acme/domain/Mortgage}) */
   boolean isGuarded(String internalName) {
-    for (String prefix : internalPrefixes) {
-      if (internalName.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return packages.contains(internalName);
   }
 
   /** True if any {@code CONSTANT_Fieldref} of the class file names a guarded owner. */

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -28,16 +28,16 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How {@link GraphWalker} treats the instances of one class, computed once per class. Cached in a
+ * How {@link SnapshotTaker} treats the instances of one class, computed once per class. Cached in a
  * {@link ClassValue} so that the cache lives and dies with the class (no class loader leaks from
  * the bootstrap class path).
  *
  * <p>Each snapshot kind below is handled in three switches besides its classification here: at
- * store in {@code GraphWalker.process} (what is followed and what is snapshotted), at a hit in
- * {@code Graph.check} (the snapshot compared with the object now) and in verify mode in
+ * store in {@code SnapshotTaker.process} (what is followed and what is snapshotted), at a hit in
+ * {@code Snapshot.check} (the snapshot compared with the object now) and in verify mode in
  * {@code StructuralDiff.compare} (a memoized value compared with a fresh one). The state of the
  * mutable JDK values is read in {@link JdkValues} for all three. LEAF, GUARDED, WRAPPER, OPTIONAL
- * and CONSUMABLE take no snapshot of their own, so {@code Graph.check} has no case for them;
+ * and CONSUMABLE take no snapshot of their own, so {@code Snapshot.check} has no case for them;
  * CONSUMABLE never reaches a graph. Adding a kind means a case in each switch and a sample in
  * {@code SnapshotKindsTest}, which fails for a kind that has none.
  */

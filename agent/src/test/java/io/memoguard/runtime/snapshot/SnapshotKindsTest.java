@@ -1,10 +1,10 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.GraphWalkerTestTypes.AuditedBase;
-import io.memoguard.runtime.GraphWalkerTestTypes.AuditedEntity;
-import io.memoguard.runtime.GraphWalkerTestTypes.Plain;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.AuditedBase;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.AuditedEntity;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Plain;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Timestamp;
@@ -31,8 +31,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every snapshot kind of {@link ClassInfo} is handled at store ({@code GraphWalker.process}), at a
- * hit ({@code Graph.check}) and in verify mode ({@code StructuralDiff.compare}). The kinds are
+ * Every snapshot kind of {@link ClassInfo} is handled at store ({@code SnapshotTaker.process}), at a
+ * hit ({@code Snapshot.check}) and in verify mode ({@code StructuralDiff.compare}). The kinds are
  * found by reflection, so a new kind fails here until it has a sample below; the sample's mutation
  * must then be caught by the snapshot and its values compared by structure, which a kind that falls
  * into one of the switches' default branches does not do.
@@ -148,29 +148,29 @@ class SnapshotKindsTest {
         continue;
       }
       Object value = s.make.get();
-      Graph g = GraphWalker.walk(value, CAP);
+      Snapshot g = SnapshotTaker.take(value, CAP);
       assertThat(g).as(e.getKey() + " stored").isNotNull();
-      soft.assertThat(g.verify()).as(e.getKey() + " unchanged").isNull();
+      soft.assertThat(g.check()).as(e.getKey() + " unchanged").isNull();
       s.mutate.accept(value);
-      soft.assertThat(g.verify()).as(e.getKey() + " changed").isNotNull();
+      soft.assertThat(g.check()).as(e.getKey() + " changed").isNotNull();
     }
     soft.assertAll();
   }
 
   @Test
   void storeKeepsTheKindsWithoutASnapshotOfTheirOwnApart() {
-    Graph leaf = GraphWalker.walk(SAMPLES.get("LEAF").make.get(), CAP);
+    Snapshot leaf = SnapshotTaker.take(SAMPLES.get("LEAF").make.get(), CAP);
     assertThat(leaf.watchedCount()).isZero();
     assertThat(leaf.guardedCount()).isZero();
 
     Object entity = SAMPLES.get("GUARDED").make.get();
-    Graph guarded = GraphWalker.walk(entity, CAP);
+    Snapshot guarded = SnapshotTaker.take(entity, CAP);
     assertThat(guarded.guardedCount()).isEqualTo(1);
     assertThat(guarded.guarded(0)).isSameAs(entity);
 
     Footprint footprint = new Footprint();
     Object cursor = SAMPLES.get("CONSUMABLE").make.get();
-    assertThat(GraphWalker.walk(List.of(cursor), CAP, footprint)).isNull();
+    assertThat(SnapshotTaker.take(List.of(cursor), CAP, footprint)).isNull();
     assertThat(footprint.consumable).isSameAs(cursor.getClass());
   }
 

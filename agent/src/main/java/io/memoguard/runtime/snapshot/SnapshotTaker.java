@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Finds everything reachable from a value that is about to be memoized: the {@link Guarded}
  * instances, whose write barriers report their own mutations, and everything else, which can only
- * be checked by comparing it with the snapshot taken here (see {@link Graph#verify()}).
+ * be checked by comparing it with the snapshot taken here (see {@link Snapshot#check()}).
  *
  * <p>The walk reads fields reflectively and iterates only JDK collections whose iteration runs JDK
  * code; it never calls a method of an application class (no equals, hashCode, toString, getter or
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>Which classes are followed, snapshotted or left alone is decided in {@code ClassInfo}.
  */
-public final class GraphWalker {
+public final class SnapshotTaker {
   private static final Overflow OVERFLOW = new Overflow();
   /** Unwinds the walk at a value that cannot be served twice. */
   private static final Overflow CONSUMED = new Overflow();
@@ -69,7 +69,7 @@ public final class GraphWalker {
   /** Null except when walking a value to store. */
   private final Footprint footprint;
 
-  private GraphWalker(int maxObjects, Footprint footprint) {
+  private SnapshotTaker(int maxObjects, Footprint footprint) {
     this.maxObjects = maxObjects;
     this.footprint = footprint;
   }
@@ -80,17 +80,17 @@ public final class GraphWalker {
    * JDK collection modified during the walk): the caller then simply does not memoize. Throws
    * nothing except a {@link VirtualMachineError}.
    */
-  public static Graph walk(Object root, int maxObjects) {
-    return walk(root, maxObjects, null);
+  public static Snapshot take(Object root, int maxObjects) {
+    return take(root, maxObjects, null);
   }
 
   /**
    * As {@link #walk(Object, int)}; also null when the value holds a cursor, a resource or opaque
    * JDK state, which is then named in {@code footprint}, as is the estimated size of the value.
    */
-  static Graph walk(Object root, int maxObjects, Footprint footprint) {
+  public static Snapshot take(Object root, int maxObjects, Footprint footprint) {
     try {
-      return new GraphWalker(maxObjects, footprint).run(root);
+      return new SnapshotTaker(maxObjects, footprint).run(root);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
@@ -98,7 +98,7 @@ public final class GraphWalker {
     }
   }
 
-  private Graph run(Object root) throws Throwable {
+  private Snapshot run(Object root) throws Throwable {
     paths.root(root == null ? null : root.getClass());
     discover(root, -1, Paths.ROOT, 0, null);
     for (int n = 0; n < nodes; n++) {
@@ -107,7 +107,7 @@ public final class GraphWalker {
     refStart[watchedCount] = refCount; // one slot longer than watched: always fits
     primStart[watchedCount] = primCount;
     // not trimmed: a graph lives as long as one request, so slack is cheaper than copying
-    return new Graph(paths, Arrays.copyOf(guarded, guardedCount),
+    return new Snapshot(paths, Arrays.copyOf(guarded, guardedCount),
         Arrays.copyOf(unguarded, unguardedCount), watchedCount, watched, watchedKind, watchedNode,
         watchedInfo, refStart, primStart, refs, prims);
   }

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.util.AbstractCollection;
 import java.util.ArrayList;
@@ -7,9 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Application-like classes for {@link GraphWalkerTest}. */
-final class GraphWalkerTestTypes {
-  private GraphWalkerTestTypes() {}
+/** Application-like classes for {@link SnapshotTakerTest}. */
+final class SnapshotTakerTestTypes {
+  private SnapshotTakerTestTypes() {}
 
   /** Stands in for a domain class the agent instrumented: tracker field plus Guarded. */
   static class Entity implements Guarded {

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the agent, from the boot class path, or that relies on an ancestor it could not read, has no
  * marker and is checked on read like any unguarded class.
  */
-final class BarrierTrust {
+public final class BarrierTrust {
   /**
    * False once some writes to guarded fields may carry no barrier (a writer class failed to
    * transform, classes loaded before a run-time attach): every field is then checked on read.
@@ -22,7 +22,7 @@ final class BarrierTrust {
    * Changes whenever some barriers stop being trusted. An entry stored before was walked under the
    * old trust, so its guarded objects' fields were not snapshotted: it is not served again.
    */
-  static volatile int epoch;
+  public static volatile int epoch;
 
   /** Per class, not in a set of classes: remembering a class must not keep its loader alive. */
   private static final ClassValue<AtomicBoolean> BYPASSED = new ClassValue<>() {
@@ -36,12 +36,14 @@ final class BarrierTrust {
 
   /**
    * Some instance field of {@code type} or of a superclass can now be written without a barrier
-   * (a {@link FieldHandles field handle}); which one is not known, so the whole chain is checked on
+   * (a field handle of the JDK); which one is not known, so the whole chain is checked on
    * read from now on.
+   *
+   * @return true when this made some class of the chain open; the caller says so once
    */
-  static void open(Class<?> type) {
+  public static boolean open(Class<?> type) {
     if (ClassInfo.isJdk(type)) {
-      return;
+      return false;
     }
     boolean changed = false;
     for (Class<?> k = type; k != null && k != Object.class; k = k.getSuperclass()) {
@@ -49,11 +51,8 @@ final class BarrierTrust {
     }
     if (changed) {
       distrust();
-      Settings.sink.notice("fields of " + type.getName() + " can be written past its barriers or"
-          + " after construction (a var handle, method handle setter, atomic field updater, Unsafe,"
-          + " or reflection on a final field): its instances in memoized values are checked on read"
-          + " from now on");
     }
+    return changed;
   }
 
   private static void distrust() {
@@ -81,7 +80,7 @@ final class BarrierTrust {
     return false;
   }
 
-  static void lose() {
+  public static void lose() {
     if (complete) {
       complete = false;
       distrust();

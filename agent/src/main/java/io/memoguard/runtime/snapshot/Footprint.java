@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Array;
 
@@ -7,10 +7,21 @@ import java.lang.reflect.Array;
  * reachable (the value and its snapshot), and the class that keeps the value from being memoized.
  * The estimate errs high (UTF-16 strings, 8-byte references), so that a budget holds on any JVM.
  */
-final class Footprint {
+public final class Footprint {
   long bytes;
-  /** A consumable or opaque class met in the value ({@link Consumables}), or null. */
   Class<?> consumable;
+
+  public Footprint() {}
+
+  /** Estimated bytes the value and its snapshot keep reachable. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** A consumable or opaque class met in the value ({@link Consumables}), or null. */
+  public Class<?> consumable() {
+    return consumable;
+  }
 
   void add(Object o, ClassInfo info) {
     Class<?> c = o.getClass();

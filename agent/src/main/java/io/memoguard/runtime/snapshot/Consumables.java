@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.io.File;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ import java.util.stream.BaseStream;
  * <p>A JDK class the walker cannot look into is a leaf only when it is known to be immutable or has
  * no mutable field of its own: anything else may carry state that the first caller changes.
  */
-final class Consumables {
+public final class Consumables {
   /** Checked in order: the first match names the kind in the log. */
   private static final Class<?>[] KINDS = {
       Iterator.class, Enumeration.class, Spliterator.class, BaseStream.class, Buffer.class,
@@ -61,7 +61,7 @@ final class Consumables {
   private Consumables() {}
 
   /** The consumable kind (an interface or class of {@link #KINDS}) that c is, or null. */
-  static Class<?> kindOf(Class<?> c) {
+  public static Class<?> kindOf(Class<?> c) {
     for (Class<?> kind : KINDS) {
       if (kind.isAssignableFrom(c)) {
         return kind;

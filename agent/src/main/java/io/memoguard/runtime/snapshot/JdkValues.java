@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.util.Calendar;
 import java.util.TimeZone;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state of the mutable JDK value kinds of {@link ClassInfo}, read through their public JDK API
- * only, in one place so that store ({@link GraphWalker}), check ({@link Graph}) and diff
+ * only, in one place so that store ({@link SnapshotTaker}), check ({@link Snapshot}) and diff
  * ({@link StructuralDiff}) read the same state.
  */
 final class JdkValues {

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 /**
  * Implemented by every guarded domain class at load time: the agent adds one synthetic field that

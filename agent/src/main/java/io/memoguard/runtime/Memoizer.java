@@ -1,67 +1,51 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.Consumables;
+import io.memoguard.runtime.snapshot.Footprint;
+import io.memoguard.runtime.snapshot.BarrierTrust;
+import io.memoguard.runtime.snapshot.Snapshot;
+import io.memoguard.runtime.snapshot.SnapshotTaker;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Entry points for the advice woven into memoized and invalidating methods. Every method returns
+ * Entry points for the advice woven into memoized and invalidating methods: it builds the key of
+ * a call, looks it up in the request's {@link MemoTable}, stores a result with its
+ * {@link Snapshot}, and clears entries. Every method returns
  * normally whatever happens inside; a failure is reported once and the host call proceeds as if the
  * agent were absent.
  */
-public final class Memo {
-  private static final Set<String> NOTICED = ConcurrentHashMap.newKeySet();
-  /** Per class, not in a set of classes: remembering a class must not keep its loader alive. */
-  private static final ClassValue<AtomicBoolean> UNGUARDED_NOTICED = new ClassValue<AtomicBoolean>() {
-    @Override
-    protected AtomicBoolean computeValue(Class<?> type) {
-      return new AtomicBoolean();
-    }
-  };
-
-  private Memo() {}
+public final class Memoizer {
+  private Memoizer() {}
 
   /**
    * Builds the key of a call, or returns null when the call must run untouched: outside a request,
    * or with an argument that cannot be part of a key. The key takes ownership of {@code args}.
    *
    * @param type the class that declares the method, as woven: sites are per loaded class, so the
-   *     same class name in two class loaders never shares entries
+   *     same class name in two class loaders never shares entries; null for a site of no class
    * @param site {@code type|method|descriptor}
-   * @param mode the woven {@link RuleConstant}: on-mutation mode and park timeout
-   * @param memoMode {@link Verify#MEMOIZE}, {@link Verify#VERIFY} or {@link Verify#INHERIT}
+   * @param rule the woven {@link RuleConstant}: on-mutation and park timeout
+   * @param mode the woven {@link Mode#code}: memoize, verify, or the global mode
    */
-  public static Object key(Class<?> type, String site, int mode, int memoMode, Object receiver,
+  public static Object key(Class<?> type, String site, int rule, int mode, Object receiver,
       Object[] args) {
     try {
       Request request = RequestScope.current();
       if (request == null) {
         return null;
       }
-      return key(request, Site.of(type, site, mode), memoMode, receiver, args);
+      return key(request, Site.of(type, site, rule), mode, receiver, args);
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
     }
   }
 
-  /** As {@link #key(Class, String, int, int, Object, Object[])}, for a site that has no class (tests). */
-  public static Object key(String site, Object receiver, Object[] args) {
-    return key(site, Site.INHERIT, receiver, args);
-  }
-
-  /** As {@link #key(String, Object, Object[])}, with the woven {@link RuleConstant}. */
-  public static Object key(String site, int mode, Object receiver, Object[] args) {
-    return key(site, mode, Verify.INHERIT, receiver, args);
-  }
-
-  /** As {@link #key(String, int, Object, Object[])}, with the rule's memoize/verify mode. */
-  public static Object key(String site, int mode, int memoMode, Object receiver, Object[] args) {
-    return key(null, site, mode, memoMode, receiver, args);
-  }
-
-  private static Object key(Request request, Site s, int memoMode, Object receiver, Object[] args) {
+  private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
     s.stats.calls.increment();
     Object[] normalized = ArgumentKeys.normalizeArguments(args);
@@ -76,7 +60,7 @@ public final class Memo {
       return null;
     }
     Key key = new Key(s, receiver, normalized, request);
-    key.verify = Verify.applies(memoMode);
+    key.verify = Verify.applies(Mode.ofCode(mode));
     key.writesAtStart = JdbcWrites.writes(request);
     return key;
   }
@@ -89,7 +73,7 @@ public final class Memo {
   public static Object hit(Object key) {
     try {
       Key k = (Key) key;
-      Entry entry = lookup(k);
+      Entry entry = k.request.table.lookup(k);
       // verify mode runs every call as if the agent were absent: it never waits for another call
       if (entry == null && !k.verify) {
         entry = InFlight.onMiss(k);
@@ -114,27 +98,6 @@ public final class Memo {
       Settings.sink.internalError("memo lookup", error);
       return null;
     }
-  }
-
-  /** The live entry for the key after verification, or null; counts nothing. */
-  static Entry lookup(Key k) {
-    Entry entry = k.request.get(k);
-    if (entry == null || !entry.live) {
-      return null;
-    }
-    if (entry.trustEpoch != BarrierTrust.epoch) {
-      // walked while barriers were trusted that no longer are: its guarded objects have no snapshot
-      entry.invalidate(MethodStats.OTHER);
-      return null;
-    }
-    Graph graph = entry.graph;
-    if (graph.needsVerify()) {
-      String changed = graph.verify();
-      if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
-        return null;
-      }
-    }
-    return entry;
   }
 
   /**
@@ -165,14 +128,14 @@ public final class Memo {
       }
       int trustEpoch = BarrierTrust.epoch;
       Footprint footprint = new Footprint();
-      Graph graph = GraphWalker.walk(value, Settings.maxGraphObjects, footprint);
-      if (graph == null && footprint.consumable != null) {
+      Snapshot snapshot = SnapshotTaker.take(value, Settings.maxGraphObjects, footprint);
+      if (snapshot == null && footprint.consumable() != null) {
         Stats.PASS_THROUGH.increment();
         k.site.stats.passThrough.increment();
-        noticeConsumable(k.site, footprint.consumable);
+        Notices.consumable(k.site, footprint.consumable());
         return;
       }
-      if (graph == null) {
+      if (snapshot == null) {
         Stats.PASS_THROUGH.increment();
         k.site.stats.passThrough.increment();
         if (k.site.firstNotice(Site.NOTICE_SIZE)) {
@@ -181,13 +144,13 @@ public final class Memo {
         }
         return;
       }
-      Entry entry = new Entry(k, value, graph, footprint.bytes);
+      Entry entry = new Entry(k, value, snapshot, footprint.bytes());
       entry.trustEpoch = trustEpoch;
       entry.costNanos = costNanos;
-      for (int i = 0, n = graph.guardedCount(); i < n; i++) {
-        Trackers.track(graph.guarded(i), entry);
+      for (int i = 0, n = snapshot.guardedCount(); i < n; i++) {
+        Trackers.track(snapshot.guarded(i), entry);
       }
-      Entry previous = k.request.put(k, entry);
+      Entry previous = k.request.table.put(k, entry);
       if (previous == entry) {
         entry.dispose();
         return;
@@ -197,11 +160,11 @@ public final class Memo {
       }
       // a write counted on another thread of the request after the check above cleared the table
       // before the put: the entry (read before the write) must not be served after it
-      if (JdbcWrites.wroteSince(k) && k.request.remove(entry)) {
+      if (JdbcWrites.wroteSince(k) && k.request.table.remove(entry)) {
         entry.dispose();
         return;
       }
-      noticeUnguarded(graph);
+      Notices.unguarded(snapshot);
     } catch (Throwable error) {
       Settings.sink.internalError("memo store", error);
     }
@@ -224,7 +187,7 @@ public final class Memo {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.removeType(type), MethodStats.RULE);
+        dispose(request.table.removeType(type), MethodStats.RULE);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
@@ -245,7 +208,7 @@ public final class Memo {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.removeAll(), cause);
+        dispose(request.table.removeAll(), cause);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
@@ -256,41 +219,6 @@ public final class Memo {
     for (Entry entry : entries) {
       entry.dispose();
       entry.key.site.stats.invalidated(cause);
-    }
-  }
-
-  /**
-   * Says once per class that objects of an application class without barriers are part of a cached
-   * value: a write to them is found only when the value is served again.
-   */
-  private static void noticeUnguarded(Graph graph) {
-    for (Class<?> type : graph.unguardedClasses()) {
-      if (UNGUARDED_NOTICED.get(type).compareAndSet(false, true)) {
-        // a class of guard.packages here lost its barriers (failed rewrite, loaded before the
-        // agent, or reached through a subclass outside guard.packages): adding it changes nothing
-        Settings.sink.notice(Settings.isGuardedClass(type.getName())
-            ? "class " + type.getName() + " carries no write barrier here, checked on read"
-            : "class " + type.getName() + " is not guarded, checked on read (add its"
-                + " package to guard.packages for write barriers)");
-      }
-    }
-  }
-
-  /** Says once per method which kind of object kept its results from being memoized. */
-  private static void noticeConsumable(Site site, Class<?> type) {
-    Class<?> kind = Consumables.kindOf(type);
-    String what = "a " + type.getName() + (kind != null ? " (" + kind.getName() + ")"
-        : ", JDK state the agent cannot compare");
-    if (site.firstNotice(Site.NOTICE_CONSUMABLE)) {
-      Settings.sink.notice("results of " + site.display + " are not memoized: they hold " + what
-          + ", which the first caller may consume or change");
-    }
-  }
-
-  /** Says a request-independent notice once per JVM ({@code key} names the reason, not a class). */
-  static void noticeOnce(String key, String message) {
-    if (NOTICED.add(key)) {
-      Settings.sink.notice(message);
     }
   }
 }

@@ -1,7 +1,7 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 /**
- * The objects a {@link GraphWalker} has already found. Open addressing: several times cheaper than
+ * The objects a {@link SnapshotTaker} has already found. Open addressing: several times cheaper than
  * IdentityHashMap, which stores a value per key and rehashes at a lower load.
  */
 final class IdentitySet {

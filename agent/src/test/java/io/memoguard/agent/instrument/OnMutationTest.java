@@ -1,10 +1,14 @@
 package io.memoguard.agent.instrument;
 
+import io.memoguard.runtime.Calls;
+import io.memoguard.runtime.RuleConstant;
+import io.memoguard.runtime.OnMutation;
+import io.memoguard.runtime.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memoguard.runtime.EventSink;
-import io.memoguard.runtime.Memo;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.MutationRejectedException;
 import io.memoguard.runtime.Settings;
 import java.util.ArrayList;
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * the global one, and when entries of different modes hold the written object, fail wins over
  * invalidate over log.
  */
-class MutationModesTest extends BarrierTestSupport {
+class OnMutationTest extends BarrierTestSupport {
   private static final String STRICT = "test.StrictRepository|load|()Ljava/lang/Object;";
   private static final String EAGER = "test.EagerRepository|load|()Ljava/lang/Object;";
   private static final String LENIENT = "test.LenientRepository|load|()Ljava/lang/Object;";
@@ -34,7 +38,7 @@ class MutationModesTest extends BarrierTestSupport {
   @Test
   void ruleInFailModeRejectsWhileTheGlobalModeInvalidates() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    cache(STRICT, Settings.FAIL, account);
+    cache(STRICT, OnMutation.FAIL, account);
 
     assertThatThrownBy(() -> writer("PublicFieldWriter").accept(account))
         .isInstanceOf(MutationRejectedException.class)
@@ -42,51 +46,51 @@ class MutationModesTest extends BarrierTestSupport {
         .hasMessageContaining("test.StrictRepository.load");
 
     assertThat(account.getClass().getField("balance").getLong(account)).isZero();
-    assertThat(cached(STRICT, Settings.FAIL)).isTrue();
+    assertThat(cached(STRICT, OnMutation.FAIL)).isTrue();
     assertThat(onlyMutation().action()).isEqualTo(EventSink.REJECTED);
   }
 
   @Test
   void ruleInLogModeKeepsItsEntryWhileTheGlobalModeFails() throws Exception {
-    configure(Settings.FAIL);
+    configure(OnMutation.FAIL);
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    cache(LENIENT, Settings.LOG, account);
+    cache(LENIENT, OnMutation.LOG, account);
 
     writer("PublicFieldWriter").accept(account);
 
     assertThat(account.getClass().getField("balance").getLong(account)).isEqualTo(99L);
     assertThat(onlyMutation().action()).isEqualTo(EventSink.LOGGED);
-    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+    assertThat(cached(LENIENT, OnMutation.LOG)).isTrue();
   }
 
   @Test
   void ruleWithoutAModeFollowsTheGlobalModeInForceAtTheWrite() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    cache(PLAIN, Settings.GLOBAL, account);
-    configure(Settings.LOG);
+    cache(PLAIN, null, account);
+    configure(OnMutation.LOG);
 
     writer("PublicFieldWriter").accept(account);
 
     assertThat(onlyMutation().action()).isEqualTo(EventSink.LOGGED);
-    assertThat(cached(PLAIN, Settings.GLOBAL)).isTrue();
+    assertThat(cached(PLAIN, null)).isTrue();
   }
 
   @Test
   void sameMethodUnderDifferentModesIsTwoEntries() {
     Object a = new Object();
     Object b = new Object();
-    cache(PLAIN, Settings.LOG, a);
-    cache(PLAIN, Settings.FAIL, b);
-    assertThat(Memo.value(Memo.hit(Memo.key(PLAIN, Settings.LOG, this, new Object[0])))).isSameAs(a);
-    assertThat(Memo.value(Memo.hit(Memo.key(PLAIN, Settings.FAIL, this, new Object[0])))).isSameAs(b);
+    cache(PLAIN, OnMutation.LOG, a);
+    cache(PLAIN, OnMutation.FAIL, b);
+    assertThat(Memoizer.value(Memoizer.hit(Calls.key(PLAIN, RuleConstant.of(OnMutation.LOG, 0), this, new Object[0])))).isSameAs(a);
+    assertThat(Memoizer.value(Memoizer.hit(Calls.key(PLAIN, RuleConstant.of(OnMutation.FAIL, 0), this, new Object[0])))).isSameAs(b);
   }
 
   @Test
   void failWinsOverInvalidateAndLogAndNothingIsInvalidated() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    cache(STRICT, Settings.FAIL, account);
-    cache(EAGER, Settings.INVALIDATE, account);
-    cache(LENIENT, Settings.LOG, account);
+    cache(STRICT, OnMutation.FAIL, account);
+    cache(EAGER, OnMutation.INVALIDATE, account);
+    cache(LENIENT, OnMutation.LOG, account);
 
     assertThatThrownBy(() -> writer("PublicFieldWriter").accept(account))
         .isInstanceOf(MutationRejectedException.class)
@@ -96,34 +100,34 @@ class MutationModesTest extends BarrierTestSupport {
     RecordingSink.Mutation m = onlyMutation();
     assertThat(m.action()).isEqualTo(EventSink.REJECTED);
     assertThat(m.entries()).isEqualTo("test.StrictRepository.load");
-    assertThat(cached(STRICT, Settings.FAIL)).isTrue();
-    assertThat(cached(EAGER, Settings.INVALIDATE)).isTrue();
-    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+    assertThat(cached(STRICT, OnMutation.FAIL)).isTrue();
+    assertThat(cached(EAGER, OnMutation.INVALIDATE)).isTrue();
+    assertThat(cached(LENIENT, OnMutation.LOG)).isTrue();
   }
 
   @Test
   void invalidateWinsOverLogOnlyForTheInvalidatingEntries() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    cache(EAGER, Settings.INVALIDATE, account);
-    cache(LENIENT, Settings.LOG, account);
+    cache(EAGER, OnMutation.INVALIDATE, account);
+    cache(LENIENT, OnMutation.LOG, account);
 
     writer("PublicFieldWriter").accept(account);
 
     RecordingSink.Mutation m = onlyMutation();
     assertThat(m.action()).isEqualTo(EventSink.INVALIDATED);
     assertThat(m.entries()).isEqualTo("test.EagerRepository.load; logged test.LenientRepository.load");
-    assertThat(cached(EAGER, Settings.INVALIDATE)).isFalse();
-    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+    assertThat(cached(EAGER, OnMutation.INVALIDATE)).isFalse();
+    assertThat(cached(LENIENT, OnMutation.LOG)).isTrue();
   }
 
   @Test
   void lateDetectionInFailModeInvalidatesAndSaysTheWriteWasNotRejected() {
     List<String> tags = new ArrayList<>(List.of("a"));
-    cache(STRICT, Settings.FAIL, tags);
+    cache(STRICT, OnMutation.FAIL, tags);
 
     tags.add("b");
 
-    assertThat(cached(STRICT, Settings.FAIL)).isFalse();
+    assertThat(cached(STRICT, OnMutation.FAIL)).isFalse();
     assertThat(sink.late).singleElement().asString()
         .contains("test.StrictRepository.load")
         .endsWith("| 1 | " + EventSink.NOT_REJECTED);
@@ -132,20 +136,20 @@ class MutationModesTest extends BarrierTestSupport {
   @Test
   void lateDetectionFollowsTheRuleMode() {
     List<String> tags = new ArrayList<>(List.of("a"));
-    cache(LENIENT, Settings.LOG, tags);
+    cache(LENIENT, OnMutation.LOG, tags);
     tags.add("b");
-    assertThat(cached(LENIENT, Settings.LOG)).isTrue();
+    assertThat(cached(LENIENT, OnMutation.LOG)).isTrue();
     assertThat(sink.late).singleElement().asString().endsWith("| " + EventSink.LOGGED);
   }
 
-  private void cache(String site, int mode, Object value) {
-    Object key = Memo.key(site, mode, this, new Object[0]);
+  private void cache(String site, OnMutation mode, Object value) {
+    Object key = Calls.key(site, RuleConstant.of(mode, 0), this, new Object[0]);
     assertThat(key).isNotNull();
-    Memo.store(key, value);
+    Memoizer.store(key, value);
   }
 
-  private boolean cached(String site, int mode) {
-    return Memo.hit(Memo.key(site, mode, this, new Object[0])) != null;
+  private boolean cached(String site, OnMutation mode) {
+    return Memoizer.hit(Calls.key(site, RuleConstant.of(mode, 0), this, new Object[0])) != null;
   }
 
   private RecordingSink.Mutation onlyMutation() {
@@ -161,8 +165,8 @@ class MutationModesTest extends BarrierTestSupport {
   @Test
   void verifyModeNeverRejectsAWriteItOnlyInvalidates() throws Exception {
     Object account = loader.newInstance(DOMAIN + ".Account", "ann");
-    Object key = Memo.key(STRICT, Settings.FAIL, io.memoguard.runtime.Verify.VERIFY, this, new Object[0]);
-    Memo.store(key, account);
+    Object key = Calls.key(STRICT, RuleConstant.of(OnMutation.FAIL, 0), Mode.code(Mode.VERIFY), this, new Object[0]);
+    Memoizer.store(key, account);
 
     writer("PublicFieldWriter").accept(account);
 

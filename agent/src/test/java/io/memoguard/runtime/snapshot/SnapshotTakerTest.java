@@ -1,19 +1,19 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.GraphWalkerTestTypes.AuditedEntity;
-import io.memoguard.runtime.GraphWalkerTestTypes.CachedHash;
-import io.memoguard.runtime.GraphWalkerTestTypes.CountingKey;
-import io.memoguard.runtime.GraphWalkerTestTypes.Entity;
-import io.memoguard.runtime.GraphWalkerTestTypes.Holder;
-import io.memoguard.runtime.GraphWalkerTestTypes.LazyCollection;
-import io.memoguard.runtime.GraphWalkerTestTypes.LazyTags;
-import io.memoguard.runtime.GraphWalkerTestTypes.Money;
-import io.memoguard.runtime.GraphWalkerTestTypes.Node;
-import io.memoguard.runtime.GraphWalkerTestTypes.Plain;
-import io.memoguard.runtime.GraphWalkerTestTypes.Tags;
-import io.memoguard.runtime.GraphWalkerTestTypes.Trap;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.AuditedEntity;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.CachedHash;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.CountingKey;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Entity;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Holder;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.LazyCollection;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.LazyTags;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Money;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Node;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Plain;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Tags;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Trap;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -41,11 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class GraphWalkerTest {
+class SnapshotTakerTest {
 
   private static final int CAP = 1_000_000;
 
-  private static List<Guarded> guarded(Graph g) {
+  private static List<Guarded> guarded(Snapshot g) {
     List<Guarded> list = new ArrayList<>();
     for (int i = 0; i < g.guardedCount(); i++) {
       list.add(g.guarded(i));
@@ -53,10 +53,10 @@ class GraphWalkerTest {
     return list;
   }
 
-  private static Graph walk(Object root) {
-    Graph g = GraphWalker.walk(root, CAP);
+  private static Snapshot walk(Object root) {
+    Snapshot g = SnapshotTaker.take(root, CAP);
     assertThat(g).isNotNull();
-    assertThat(g.verify()).as("fresh graph").isNull();
+    assertThat(g.check()).as("fresh graph").isNull();
     return g;
   }
 
@@ -83,7 +83,7 @@ class GraphWalkerTest {
         new TreeMap<>(Map.of("k", List.of(inNestedMap))),
       };
 
-      Graph g = walk(root);
+      Snapshot g = walk(root);
 
       assertThat(guarded(g)).containsExactlyInAnyOrder(
           viaField, inList, key, value, inArray, inOptional, nested, inNestedMap);
@@ -110,7 +110,7 @@ class GraphWalkerTest {
       List<Object> list = new ArrayList<>(List.of(a, b, a, b));
       list.add(list);
 
-      Graph g = walk(list);
+      Snapshot g = walk(list);
 
       assertThat(guarded(g)).containsExactlyInAnyOrder(a, b);
     }
@@ -119,16 +119,16 @@ class GraphWalkerTest {
     void rootOrNothing() {
       Entity e = new Entity("root");
       assertThat(guarded(walk(e))).containsExactly(e);
-      Graph empty = walk(null);
+      Snapshot empty = walk(null);
       assertThat(empty.guardedCount()).isZero();
-      assertThat(empty.needsVerify()).isFalse();
-      assertThat(walk("just a string").needsVerify()).isFalse();
+      assertThat(empty.needsCheck()).isFalse();
+      assertThat(walk("just a string").needsCheck()).isFalse();
     }
 
     @Test
     void onlyGuardedInstancesAreNotWatched() {
       Entity e = new Entity("e");
-      Graph g = walk(e);
+      Snapshot g = walk(e);
       // the tags list is watched, the entity itself is left to its barriers
       assertThat(g.watchedCount()).isEqualTo(1);
     }
@@ -143,19 +143,19 @@ class GraphWalkerTest {
 
     @Test
     void exceededReturnsNull() {
-      assertThat(GraphWalker.walk(sevenObjects(), 6)).isNull();
+      assertThat(SnapshotTaker.take(sevenObjects(), 6)).isNull();
     }
 
     @Test
     void exactlyAtCapSucceeds() {
-      assertThat(GraphWalker.walk(sevenObjects(), 7)).isNotNull();
+      assertThat(SnapshotTaker.take(sevenObjects(), 7)).isNotNull();
     }
 
     @Test
     void sharedObjectsCountOnce() {
       Plain shared = new Plain("shared");
       List<Plain> list = new ArrayList<>(Collections.nCopies(1000, shared));
-      assertThat(GraphWalker.walk(list, 3)).isNotNull();
+      assertThat(SnapshotTaker.take(list, 3)).isNotNull();
     }
 
     @Test
@@ -164,7 +164,7 @@ class GraphWalkerTest {
       for (int i = 0; i < 100_000; i++) {
         huge.add(new Plain("p" + i));
       }
-      assertThat(GraphWalker.walk(huge, 1000)).isNull();
+      assertThat(SnapshotTaker.take(huge, 1000)).isNull();
     }
   }
 
@@ -175,21 +175,21 @@ class GraphWalkerTest {
       List<Object> values = new ArrayList<>(List.of(
           "s", 1, 2L, 'c', true, LocalDate.now(), BigDecimal.ONE, UUID.randomUUID(),
           TimeUnit.DAYS, String.class, Optional.empty()));
-      Graph g = walk(values);
+      Snapshot g = walk(values);
       assertThat(g.watchedCount()).isEqualTo(1); // the list itself
     }
 
     @Test
     void opaqueJdkStateKeepsTheValueFromBeingMemoized() {
       Footprint footprint = new Footprint();
-      assertThat(GraphWalker.walk(new ArrayList<>(List.of("s", Thread.currentThread())), 1000,
+      assertThat(SnapshotTaker.take(new ArrayList<>(List.of("s", Thread.currentThread())), 1000,
           footprint)).isNull();
       assertThat(footprint.consumable).isSameAs(Thread.class);
     }
 
     @Test
     void mutableJdkValuesAreWatched() {
-      Graph g = walk(new ArrayList<>(List.of(new StringBuilder("x"), new AtomicInteger())));
+      Snapshot g = walk(new ArrayList<>(List.of(new StringBuilder("x"), new AtomicInteger())));
       assertThat(g.watchedCount()).isEqualTo(3);
     }
 
@@ -200,9 +200,9 @@ class GraphWalkerTest {
       Tags tags = new Tags();
       List<Object> all = new ArrayList<>(List.of(p1, new Entity("e"), p2, tags, new AuditedEntity(),
           new Money(1, "final only"), new StringBuilder(), new Date()));
-      Graph g = walk(all);
+      Snapshot g = walk(all);
       assertThat(g.unguardedClasses()).containsExactly(
-          Plain.class, Tags.class, GraphWalkerTestTypes.AuditedBase.class);
+          Plain.class, Tags.class, SnapshotTakerTestTypes.AuditedBase.class);
       assertThat(walk(new Entity("e")).unguardedClasses()).isEmpty();
       assertThat(walk(List.of("s", new Date())).unguardedClasses()).isEmpty();
       g.unguardedClasses()[0] = null;
@@ -212,7 +212,7 @@ class GraphWalkerTest {
     @Test
     void finalOnlyObjectsAreFollowedButNotWatched() {
       Entity inside = new Entity("inside");
-      Graph g = walk(new Money(100, inside));
+      Snapshot g = walk(new Money(100, inside));
       assertThat(guarded(g)).containsExactly(inside);
       assertThat(g.watchedCount()).isEqualTo(1); // inside.tags
     }
@@ -220,10 +220,10 @@ class GraphWalkerTest {
     @Test
     void transientFieldsAreNeitherFollowedNorWatched() {
       CachedHash h = new CachedHash("id");
-      Graph g = walk(h);
-      assertThat(g.needsVerify()).isFalse();
+      Snapshot g = walk(h);
+      assertThat(g.needsCheck()).isFalse();
       h.hashCode();
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
     }
 
     @Test
@@ -233,7 +233,7 @@ class GraphWalkerTest {
       h.date = new Date();
       h.stamp = new Timestamp(0);
       h.calendar = Calendar.getInstance();
-      Graph g = walk(h);
+      Snapshot g = walk(h);
       // holder fields + scores + date + stamp + calendar
       assertThat(g.watchedCount()).isEqualTo(5);
     }
@@ -251,12 +251,12 @@ class GraphWalkerTest {
       root.ref = new Object[] {trap, List.of(trap), map, Optional.of(trap.child)};
       int before = Trap.CALLS.get();
 
-      Graph g = walk(trap);
-      Graph g2 = walk(root);
+      Snapshot g = walk(trap);
+      Snapshot g2 = walk(root);
       trap.name = "changed";
 
-      assertThat(g.verify()).isEqualTo("Trap.name");
-      assertThat(g2.verify()).isEqualTo("Plain.ref[0].name");
+      assertThat(g.check()).isEqualTo("Trap.name");
+      assertThat(g2.check()).isEqualTo("Plain.ref[0].name");
       assertThat(Trap.CALLS.get()).isEqualTo(before);
     }
 
@@ -272,8 +272,8 @@ class GraphWalkerTest {
       tree.put(new CountingKey(1), "one");
       int before = CountingKey.CALLS.get();
 
-      Graph g = walk(List.of(map, set, tree));
-      assertThat(g.verify()).isNull();
+      Snapshot g = walk(List.of(map, set, tree));
+      assertThat(g.check()).isNull();
 
       assertThat(CountingKey.CALLS.get()).isEqualTo(before);
     }
@@ -284,11 +284,11 @@ class GraphWalkerTest {
       LazyCollection lazy = new LazyCollection(e);
       int before = LazyCollection.CALLS.get();
 
-      Graph g = walk(lazy);
+      Snapshot g = walk(lazy);
       lazy.loaded[0] = new Entity("other");
 
       assertThat(guarded(g)).containsExactly(e);
-      assertThat(g.verify()).isEqualTo("LazyCollection.loaded[0]");
+      assertThat(g.check()).isEqualTo("LazyCollection.loaded[0]");
       assertThat(LazyCollection.CALLS.get()).isEqualTo(before);
     }
 
@@ -297,11 +297,11 @@ class GraphWalkerTest {
       LazyCollection lazy = new LazyCollection(new Entity("e"));
       int before = LazyCollection.CALLS.get();
 
-      Graph g = GraphWalker.walk(List.of(Collections.unmodifiableCollection(lazy),
+      Snapshot g = SnapshotTaker.take(List.of(Collections.unmodifiableCollection(lazy),
           Collections.synchronizedCollection(lazy)), CAP);
 
       assertThat(g).isNotNull();
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       assertThat(LazyCollection.CALLS.get()).isEqualTo(before);
     }
 
@@ -314,15 +314,15 @@ class GraphWalkerTest {
       lazy.add(new Entity("inLazy"));
       int before = LazyTags.CALLS.get();
 
-      Graph g = walk(new ArrayList<>(List.of(tags, lazy)));
+      Snapshot g = walk(new ArrayList<>(List.of(tags, lazy)));
 
       assertThat(guarded(g)).containsExactly(inTags);
       assertThat(LazyTags.CALLS.get()).isEqualTo(before);
       tags.add("more");
-      assertThat(g.verify()).isEqualTo("ArrayList[0] (size 1 -> 2)");
+      assertThat(g.check()).isEqualTo("ArrayList[0] (size 1 -> 2)");
       tags.remove("more");
       tags.label = "renamed";
-      assertThat(g.verify()).isEqualTo("ArrayList[0].label");
+      assertThat(g.check()).isEqualTo("ArrayList[0].label");
     }
   }
 
@@ -336,19 +336,19 @@ class GraphWalkerTest {
         n.next = new Node();
         n = n.next;
       }
-      Graph g = GraphWalker.walk(head, 100_000);
+      Snapshot g = SnapshotTaker.take(head, 100_000);
 
       assertThat(g).isNotNull();
       assertThat(g.watchedCount()).isEqualTo(100_000);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       head.next.next.value = 42;
-      assertThat(g.verify()).isEqualTo("Node.next.next.value");
-      assertThat(GraphWalker.walk(head, 99_999)).isNull();
+      assertThat(g.check()).isEqualTo("Node.next.next.value");
+      assertThat(SnapshotTaker.take(head, 99_999)).isNull();
     }
   }
 
   @Nested
-  class Verify {
+  class Check {
     private final Entity a = new Entity("a");
     private final Entity b = new Entity("b");
     private final Entity c = new Entity("c");
@@ -369,7 +369,7 @@ class GraphWalkerTest {
           new HashSet<>(Set.of("p", "q")), new LinkedList<>(List.of(1, 2)),
           new LinkedHashMap<>(Map.of("z", new CachedHash("z"))), new ConcurrentHashMap<>(Map.of(1, 2)),
           new AbstractMap.SimpleEntry<>("e", a)));
-      Graph g = walk(all);
+      Snapshot g = walk(all);
 
       for (Object o : all) {
         o.equals(o);
@@ -390,69 +390,69 @@ class GraphWalkerTest {
       h.calendar.toString();
       ((Optional<?>) h.opt).get().hashCode();
 
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
     }
 
     @Test
     void arrayListSetOfAnElement() {
       List<Object> list = new ArrayList<>(List.of(a, b, c));
-      Graph g = walk(list);
+      Snapshot g = walk(list);
       list.set(1, new Entity("other"));
-      assertThat(g.verify()).isEqualTo("ArrayList[1]");
+      assertThat(g.check()).isEqualTo("ArrayList[1]");
     }
 
     @Test
     void addRemoveAndClear() {
       List<Object> list = new ArrayList<>(List.of(a, b, c));
-      Graph g = walk(list);
+      Snapshot g = walk(list);
       list.add(a);
-      assertThat(g.verify()).isEqualTo("ArrayList (size 3 -> 4)");
+      assertThat(g.check()).isEqualTo("ArrayList (size 3 -> 4)");
       list.remove(3);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       list.remove(b);
-      assertThat(g.verify()).isEqualTo("ArrayList (size 3 -> 2)");
+      assertThat(g.check()).isEqualTo("ArrayList (size 3 -> 2)");
       list.clear();
-      assertThat(g.verify()).isEqualTo("ArrayList (size 3 -> 0)");
+      assertThat(g.check()).isEqualTo("ArrayList (size 3 -> 0)");
     }
 
     @Test
     void collectionsSort() {
       List<String> list = new ArrayList<>(List.of("b", "a", "c"));
-      Graph g = walk(list);
+      Snapshot g = walk(list);
       Collections.sort(list);
-      assertThat(g.verify()).isEqualTo("ArrayList[0]");
+      assertThat(g.check()).isEqualTo("ArrayList[0]");
     }
 
     @Test
     void hashMapPutReplacingAValue() {
       Map<String, Object> map = new HashMap<>(Map.of("a", a, "b", b));
-      Graph g = walk(map);
+      Snapshot g = walk(map);
       map.put("b", c);
-      assertThat(g.verify()).isEqualTo("HashMap[value#1 (String key)]");
+      assertThat(g.check()).isEqualTo("HashMap[value#1 (String key)]");
     }
 
     @Test
     void treeMapPut() {
       Map<Integer, Object> map = new TreeMap<>(Map.of(1, a, 2, b));
-      Graph g = walk(map);
+      Snapshot g = walk(map);
       map.put(2, c);
-      assertThat(g.verify()).isEqualTo("TreeMap[value#1 (Integer key)]");
+      assertThat(g.check()).isEqualTo("TreeMap[value#1 (Integer key)]");
       map.put(2, b);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       map.put(3, c);
-      assertThat(g.verify()).isEqualTo("TreeMap (size 2 -> 3)");
+      assertThat(g.check()).isEqualTo("TreeMap (size 2 -> 3)");
       map.remove(3);
       map.remove(1);
       map.put(0, a);
-      assertThat(g.verify()).isEqualTo("TreeMap (key #0 replaced)");
+      assertThat(g.check()).isEqualTo("TreeMap (key #0 replaced)");
     }
 
     @Test
     void hashSetAdd() {
       Set<Object> set = new HashSet<>(Set.of(a));
-      Graph g = walk(set);
+      Snapshot g = walk(set);
       set.add(b);
-      assertThat(g.verify()).isEqualTo("HashSet (size 1 -> 2)");
+      assertThat(g.check()).isEqualTo("HashSet (size 1 -> 2)");
     }
 
     @Test
@@ -460,15 +460,15 @@ class GraphWalkerTest {
       Holder h = new Holder();
       h.items = new Object[] {a, b, c};
       h.scores = new int[] {1, 2, 3, 4};
-      Graph g = walk(h);
+      Snapshot g = walk(h);
 
       h.items[1] = c;
-      assertThat(g.verify()).isEqualTo("Holder.items[1]");
+      assertThat(g.check()).isEqualTo("Holder.items[1]");
       h.items[1] = b;
       h.scores[2] = 30;
-      assertThat(g.verify()).isEqualTo("Holder.scores[2]");
+      assertThat(g.check()).isEqualTo("Holder.scores[2]");
       h.scores[2] = 3;
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
     }
 
     @Test
@@ -476,32 +476,32 @@ class GraphWalkerTest {
       Holder h = new Holder();
       h.items = new Object[] {a, b, c};
       h.scores = new int[] {1, 2, 3, 4};
-      Graph g = walk(h);
+      Snapshot g = walk(h);
 
       System.arraycopy(new int[] {9, 9}, 0, h.scores, 1, 2);
-      assertThat(g.verify()).isEqualTo("Holder.scores[1]");
+      assertThat(g.check()).isEqualTo("Holder.scores[1]");
       System.arraycopy(new int[] {2, 3}, 0, h.scores, 1, 2);
       System.arraycopy(h.items, 0, h.items, 1, 2);
-      assertThat(g.verify()).isEqualTo("Holder.items[1]");
+      assertThat(g.check()).isEqualTo("Holder.items[1]");
       h.items = new Object[] {a, b, c};
-      assertThat(g.verify()).isEqualTo("Holder.items");
+      assertThat(g.check()).isEqualTo("Holder.items");
     }
 
     @Test
     void arraysFill() {
       Object[] items = {a, b, c};
-      Graph g = walk(items);
+      Snapshot g = walk(items);
       Arrays.fill(items, 2, 3, a);
-      assertThat(g.verify()).isEqualTo("Object[][2]");
+      assertThat(g.check()).isEqualTo("Object[][2]");
     }
 
     @Test
     void largePrimitiveArrayIsHashed() {
       Holder h = new Holder();
       h.big = new long[ClassInfo.ARRAY_COPY_LIMIT + 1];
-      Graph g = walk(h);
+      Snapshot g = walk(h);
       h.big[4000] = 1;
-      assertThat(g.verify()).isEqualTo("Holder.big (contents changed)");
+      assertThat(g.check()).isEqualTo("Holder.big (contents changed)");
     }
 
     @Test
@@ -512,16 +512,16 @@ class GraphWalkerTest {
       stamp.setNanos(5);
       h.stamp = stamp;
       h.calendar = Calendar.getInstance();
-      Graph g = walk(h);
+      Snapshot g = walk(h);
 
       h.date.setTime(1001);
-      assertThat(g.verify()).isEqualTo("Holder.date");
+      assertThat(g.check()).isEqualTo("Holder.date");
       h.date.setTime(1000);
       stamp.setNanos(6);
-      assertThat(g.verify()).isEqualTo("Holder.stamp");
+      assertThat(g.check()).isEqualTo("Holder.stamp");
       stamp.setNanos(5);
       h.calendar.add(Calendar.DAY_OF_MONTH, 1);
-      assertThat(g.verify()).isEqualTo("Holder.calendar");
+      assertThat(g.check()).isEqualTo("Holder.calendar");
     }
 
     @Test
@@ -530,44 +530,44 @@ class GraphWalkerTest {
       Holder h = new Holder();
       h.plain = p;
       h.opt = Optional.of(new Plain("inOptional"));
-      Graph g = walk(h);
+      Snapshot g = walk(h);
 
       p.count = 7;
-      assertThat(g.verify()).isEqualTo("Holder.plain.count");
+      assertThat(g.check()).isEqualTo("Holder.plain.count");
       p.count = 0;
       p.name = "q";
-      assertThat(g.verify()).isEqualTo("Holder.plain.name");
+      assertThat(g.check()).isEqualTo("Holder.plain.name");
       p.name = "p";
       ((Plain) ((Optional<?>) h.opt).get()).ratio = 0.5;
-      assertThat(g.verify()).isEqualTo("Holder.opt.ratio");
+      assertThat(g.check()).isEqualTo("Holder.opt.ratio");
     }
 
     @Test
     void nestedListInsideGuardedInsideList() {
       b.tags.add("t");
       List<Object> list = new ArrayList<>(List.of(a, b));
-      Graph g = walk(list);
+      Snapshot g = walk(list);
       b.tags.set(0, "u");
-      assertThat(g.verify()).isEqualTo("ArrayList[1].tags[0]");
+      assertThat(g.check()).isEqualTo("ArrayList[1].tags[0]");
     }
 
     @Test
     void fieldWriteOnGuardedIsLeftToBarriers() {
       List<Object> list = new ArrayList<>(List.of(a));
-      Graph g = walk(list);
+      Snapshot g = walk(list);
       a.name = "renamed";
       a.child = b;
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
     }
 
     @Test
     void fieldWriteInPlainSuperclassOfGuarded() {
       AuditedEntity e = new AuditedEntity();
-      Graph g = walk(e);
+      Snapshot g = walk(e);
       e.name = "covered by barriers";
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       e.audit = "changed";
-      assertThat(g.verify()).isEqualTo("AuditedEntity.audit");
+      assertThat(g.check()).isEqualTo("AuditedEntity.audit");
     }
 
     @Test
@@ -577,21 +577,21 @@ class GraphWalkerTest {
       Map<Object, Object> byObject = new LinkedHashMap<>();
       byObject.put(key, "v");
       byObject.put("x", value);
-      Graph g = walk(byObject);
+      Snapshot g = walk(byObject);
 
       key.name = "mutated";
-      assertThat(g.verify()).isEqualTo("LinkedHashMap[key#0].name");
+      assertThat(g.check()).isEqualTo("LinkedHashMap[key#0].name");
       key.name = "key";
       value.count = 1;
-      assertThat(g.verify()).isEqualTo("LinkedHashMap[value#1 (String key)].count");
+      assertThat(g.check()).isEqualTo("LinkedHashMap[value#1 (String key)].count");
     }
 
     @Test
     void mapEntrySetValue() {
       Map.Entry<String, Object> e = new AbstractMap.SimpleEntry<>("k", a);
-      Graph g = walk(e);
+      Snapshot g = walk(e);
       e.setValue(b);
-      assertThat(g.verify()).isEqualTo("SimpleEntry.value");
+      assertThat(g.check()).isEqualTo("SimpleEntry.value");
     }
 
     @Test
@@ -600,16 +600,16 @@ class GraphWalkerTest {
       StringBuffer buf = new StringBuffer("xyz");
       Holder h = new Holder();
       h.items = new Object[] {sb, buf};
-      Graph g = walk(h);
+      Snapshot g = walk(h);
       sb.append('d');
-      assertThat(g.verify()).isEqualTo("Holder.items[0] (length 3 -> 4)");
+      assertThat(g.check()).isEqualTo("Holder.items[0] (length 3 -> 4)");
       sb.setLength(3);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       sb.setCharAt(1, 'B');
-      assertThat(g.verify()).isEqualTo("Holder.items[0][1]");
+      assertThat(g.check()).isEqualTo("Holder.items[0][1]");
       sb.setCharAt(1, 'b');
       buf.reverse();
-      assertThat(g.verify()).isEqualTo("Holder.items[1][0]");
+      assertThat(g.check()).isEqualTo("Holder.items[1][0]");
     }
 
     @Test
@@ -620,23 +620,23 @@ class GraphWalkerTest {
       java.util.concurrent.atomic.LongAdder adder = new java.util.concurrent.atomic.LongAdder();
       java.util.concurrent.atomic.DoubleAdder dAdder = new java.util.concurrent.atomic.DoubleAdder();
       Object[] all = {i, l, b, adder, dAdder};
-      Graph g = walk(all);
+      Snapshot g = walk(all);
       i.incrementAndGet();
-      assertThat(g.verify()).isEqualTo("Object[][0]");
+      assertThat(g.check()).isEqualTo("Object[][0]");
       i.decrementAndGet();
       l.set(3);
-      assertThat(g.verify()).isEqualTo("Object[][1]");
+      assertThat(g.check()).isEqualTo("Object[][1]");
       l.set(2);
       b.set(true);
-      assertThat(g.verify()).isEqualTo("Object[][2]");
+      assertThat(g.check()).isEqualTo("Object[][2]");
       b.set(false);
       adder.increment();
-      assertThat(g.verify()).isEqualTo("Object[][3]");
+      assertThat(g.check()).isEqualTo("Object[][3]");
       adder.decrement();
       dAdder.add(0.5);
-      assertThat(g.verify()).isEqualTo("Object[][4]");
+      assertThat(g.check()).isEqualTo("Object[][4]");
       dAdder.add(-0.5);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
     }
 
     @Test
@@ -652,22 +652,22 @@ class GraphWalkerTest {
       h.plain = ref;
       h.opt = stamped;
       h.items = new Object[] {marked};
-      Graph g = walk(h);
+      Snapshot g = walk(h);
       assertThat(guarded(g)).containsExactly(a);
 
       inside.count = 5;
-      assertThat(g.verify()).isEqualTo("Holder.plain.count");
+      assertThat(g.check()).isEqualTo("Holder.plain.count");
       inside.count = 0;
       ref.set(new Plain("other"));
-      assertThat(g.verify()).isEqualTo("Holder.plain");
+      assertThat(g.check()).isEqualTo("Holder.plain");
       ref.set(inside);
       stamped.set(a, 2);
-      assertThat(g.verify()).isEqualTo("Holder.opt");
+      assertThat(g.check()).isEqualTo("Holder.opt");
       stamped.set(a, 1);
       marked.set("m", true);
-      assertThat(g.verify()).isEqualTo("Holder.items[0]");
+      assertThat(g.check()).isEqualTo("Holder.items[0]");
       marked.set("m", false);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
     }
 
     @Test
@@ -679,18 +679,18 @@ class GraphWalkerTest {
       Plain p = new Plain("p");
       java.util.concurrent.atomic.AtomicReferenceArray<Object> refs =
           new java.util.concurrent.atomic.AtomicReferenceArray<>(new Object[] {"x", p});
-      Graph g = walk(new Object[] {ints, longs, refs});
+      Snapshot g = walk(new Object[] {ints, longs, refs});
       ints.set(2, 7);
-      assertThat(g.verify()).isEqualTo("Object[][0][2]");
+      assertThat(g.check()).isEqualTo("Object[][0][2]");
       ints.set(2, 0);
       longs.incrementAndGet(1);
-      assertThat(g.verify()).isEqualTo("Object[][1][1]");
+      assertThat(g.check()).isEqualTo("Object[][1][1]");
       longs.set(1, 0);
       p.name = "q";
-      assertThat(g.verify()).isEqualTo("Object[][2][1].name");
+      assertThat(g.check()).isEqualTo("Object[][2][1].name");
       p.name = "p";
       refs.set(0, "y");
-      assertThat(g.verify()).isEqualTo("Object[][2][0]");
+      assertThat(g.check()).isEqualTo("Object[][2][0]");
     }
 
     @Test
@@ -700,36 +700,36 @@ class GraphWalkerTest {
       bits.set(70);
       Holder h = new Holder();
       h.plain = bits;
-      Graph g = walk(h);
+      Snapshot g = walk(h);
       bits.set(5);
-      assertThat(g.verify()).isEqualTo("Holder.plain (bit 5)");
+      assertThat(g.check()).isEqualTo("Holder.plain (bit 5)");
       bits.clear(5);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       bits.flip(3);
-      assertThat(g.verify()).isEqualTo("Holder.plain (bit 3)");
+      assertThat(g.check()).isEqualTo("Holder.plain (bit 3)");
       bits.flip(3);
       bits.set(200);
-      assertThat(g.verify()).isEqualTo("Holder.plain (bit 200)");
+      assertThat(g.check()).isEqualTo("Holder.plain (bit 200)");
     }
 
     @Test
     void calendarFieldsZoneAndRules() {
       Holder h = new Holder();
       h.calendar = new java.util.GregorianCalendar(2020, Calendar.JANUARY, 1);
-      Graph g = walk(h);
+      Snapshot g = walk(h);
       h.calendar.set(Calendar.YEAR, 2021);
-      assertThat(g.verify()).isEqualTo("Holder.calendar");
+      assertThat(g.check()).isEqualTo("Holder.calendar");
       h.calendar.set(Calendar.YEAR, 2020);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       java.util.TimeZone zone = h.calendar.getTimeZone();
       h.calendar.setTimeZone((java.util.TimeZone) zone.clone());
-      assertThat(g.verify()).as("an equal zone").isNull();
+      assertThat(g.check()).as("an equal zone").isNull();
       h.calendar.setTimeZone(java.util.TimeZone.getTimeZone(
           zone.getID().equals("Asia/Tokyo") ? "Europe/Paris" : "Asia/Tokyo"));
-      assertThat(g.verify()).isEqualTo("Holder.calendar");
+      assertThat(g.check()).isEqualTo("Holder.calendar");
       h.calendar.setTimeZone(zone);
       h.calendar.setLenient(false);
-      assertThat(g.verify()).isEqualTo("Holder.calendar");
+      assertThat(g.check()).isEqualTo("Holder.calendar");
     }
 
     @Test
@@ -744,42 +744,42 @@ class GraphWalkerTest {
       java.util.concurrent.ConcurrentLinkedQueue<Object> clq =
           new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(1));
       ConcurrentHashMap<Object, Object> chm = new ConcurrentHashMap<>(Map.of(1, 2));
-      Graph g = walk(new Object[] {deque, queue, enumMap, identity, cow, clq, chm});
+      Snapshot g = walk(new Object[] {deque, queue, enumMap, identity, cow, clq, chm});
       deque.addFirst(0);
-      assertThat(g.verify()).isEqualTo("Object[][0] (size 2 -> 3)");
+      assertThat(g.check()).isEqualTo("Object[][0] (size 2 -> 3)");
       deque.pollFirst();
       queue.poll();
-      assertThat(g.verify()).isEqualTo("Object[][1] (size 3 -> 2)");
+      assertThat(g.check()).isEqualTo("Object[][1] (size 3 -> 2)");
       queue.add(1);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       enumMap.put(TimeUnit.DAYS, 2);
-      assertThat(g.verify()).isEqualTo("Object[][2][value#0 (TimeUnit key)]");
+      assertThat(g.check()).isEqualTo("Object[][2][value#0 (TimeUnit key)]");
       enumMap.put(TimeUnit.DAYS, 1);
       identity.put(b, 2);
-      assertThat(g.verify()).isEqualTo("Object[][3] (size 1 -> 2)");
+      assertThat(g.check()).isEqualTo("Object[][3] (size 1 -> 2)");
       identity.remove(b);
       cow.set(0, 5);
-      assertThat(g.verify()).isEqualTo("Object[][4][0]");
+      assertThat(g.check()).isEqualTo("Object[][4][0]");
       cow.set(0, 1);
       clq.add(2);
-      assertThat(g.verify()).isEqualTo("Object[][5] (size 1 -> 2)");
+      assertThat(g.check()).isEqualTo("Object[][5] (size 1 -> 2)");
       clq.poll();
       clq.poll();
       clq.add(1);
-      assertThat(g.verify()).isNull();
+      assertThat(g.check()).isNull();
       chm.put(1, 3);
-      assertThat(g.verify()).isEqualTo("Object[][6][value#0 (Integer key)]");
+      assertThat(g.check()).isEqualTo("Object[][6][value#0 (Integer key)]");
     }
 
     @Test
-    void concurrentWritersMakeVerifyReportNotThrow() throws Exception {
+    void concurrentWritersMakeCheckReportNotThrow() throws Exception {
       List<Object> list = new ArrayList<>();
       Map<Integer, Object> map = new HashMap<>();
       for (int i = 0; i < 1000; i++) {
         list.add(i);
         map.put(i, i);
       }
-      Graph g = walk(List.of(list, map));
+      Snapshot g = walk(List.of(list, map));
       AtomicBoolean stop = new AtomicBoolean();
       Thread writer = new Thread(() -> {
         for (int i = 0; !stop.get(); i++) {
@@ -793,7 +793,7 @@ class GraphWalkerTest {
       int reported = 0;
       try {
         for (int i = 0; i < 20_000; i++) {
-          if (g.verify() != null) {
+          if (g.check() != null) {
             reported++;
           }
         }
@@ -823,16 +823,16 @@ class GraphWalkerTest {
           new java.util.concurrent.atomic.LongAdder()};
       ((java.util.BitSet) ((Object[]) h.plain)[4]).set(77);
       list.add(h);
-      Graph g = walk(list);
+      Snapshot g = walk(list);
       com.sun.management.ThreadMXBean threads =
           (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       for (int i = 0; i < 20_000; i++) {
-        g.verify();
+        g.check();
       }
 
       long before = threads.getCurrentThreadAllocatedBytes();
       for (int i = 0; i < 10_000; i++) {
-        g.verify();
+        g.check();
       }
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 

@@ -1,9 +1,9 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.memoguard.runtime.GraphWalkerTestTypes.Node;
-import io.memoguard.runtime.GraphWalkerTestTypes.Plain;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Node;
+import io.memoguard.runtime.snapshot.SnapshotTakerTestTypes.Plain;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 class PathHygieneTest {
   private static final int CAP = 1_000_000;
 
-  private static Graph walk(Object root) {
-    Graph g = GraphWalker.walk(root, CAP);
+  private static Snapshot walk(Object root) {
+    Snapshot g = SnapshotTaker.take(root, CAP);
     assertThat(g).isNotNull();
-    assertThat(g.verify()).isNull();
+    assertThat(g.check()).isNull();
     return g;
   }
 
@@ -40,11 +40,11 @@ class PathHygieneTest {
       Plain value = new Plain("v");
       Map<Object, Object> map = new HashMap<>();
       map.put(key, value);
-      Graph g = walk(map);
+      Snapshot g = walk(map);
 
       value.count = 9;
 
-      String path = g.verify();
+      String path = g.check();
       assertThat(path).isEqualTo("HashMap[value#0 (" + key.getClass().getSimpleName()
           + " key)].count");
       assertThat(path).doesNotContain(String.valueOf(key));
@@ -54,9 +54,9 @@ class PathHygieneTest {
   @Test
   void aReplacedMapValueDoesNotPrintItsKey() {
     Map<String, String> map = new TreeMap<>(Map.of("SECRET-A", "x", "SECRET-B", "y"));
-    Graph g = walk(map);
+    Snapshot g = walk(map);
     map.put("SECRET-B", "z");
-    assertThat(g.verify()).isEqualTo("TreeMap[value#1 (String key)]").doesNotContain("SECRET");
+    assertThat(g.check()).isEqualTo("TreeMap[value#1 (String key)]").doesNotContain("SECRET");
   }
 
   @Test
@@ -81,11 +81,11 @@ class PathHygieneTest {
       tail.next = new Node();
       tail = tail.next;
     }
-    Graph g = walk(head);
+    Snapshot g = walk(head);
 
     tail.value = 1;
 
-    String path = g.verify();
+    String path = g.check();
     assertThat(path).hasSizeLessThan(200)
         .isEqualTo("Node" + ".next".repeat(8) + "[...99983 more...]" + ".next".repeat(8) + ".value");
   }

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +22,11 @@ class JdkLookalikeTest {
   @Test
   void aChangeToItsFieldIsFoundAtTheNextRead() {
     Amount amount = new Amount(100);
-    Graph graph = GraphWalker.walk(amount, 1000);
+    Snapshot graph = SnapshotTaker.take(amount, 1000);
     assertThat(graph).isNotNull();
-    assertThat(graph.needsVerify()).isTrue();
-    assertThat(graph.verify()).isNull();
+    assertThat(graph.needsCheck()).isTrue();
+    assertThat(graph.check()).isNull();
     amount.cents = 5;
-    assertThat(graph.verify()).contains("cents");
+    assertThat(graph.check()).contains("cents");
   }
 }

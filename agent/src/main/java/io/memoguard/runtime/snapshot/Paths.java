@@ -1,10 +1,10 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.util.Arrays;
 
 /**
  * The breadth-first tree of a walk, kept as a parent index and an edge per node so that the store
- * builds no strings; a readable path is only put together when {@link Graph#verify()} reports.
+ * builds no strings; a readable path is only put together when {@link Snapshot#check()} reports.
  */
 final class Paths {
   static final byte ROOT = 0;

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Finds the first difference between a memoized value and a fresh result of the same call (verify
  * mode). Application objects are compared field by field, reflectively, with the rules the
- * {@link GraphWalker} uses: transient, synthetic and Hibernate {@code $$_hibernate_*} fields are
+ * {@link SnapshotTaker} uses: transient, synthetic and Hibernate {@code $$_hibernate_*} fields are
  * not part of the value, JDK collections, maps and arrays are compared element by element, and no
  * method of an application class runs: not its equals, hashCode, compareTo or toString, nor a
  * getter or iterator (they may have side effects, throw, or load lazily). Only immutable JDK
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Breadth-first over pairs of objects, so the path reported is a shortest one; a pair already
  * compared is not compared again, which also ends cycles.
  */
-final class StructuralDiff {
+public final class StructuralDiff {
   /** Unordered sets up to this size are matched element against element; larger ones by position. */
   static final int MATCH_LIMIT = 256;
 
@@ -53,7 +53,7 @@ final class StructuralDiff {
    * key, see {@link Paths#value}) and sizes; a deep path is elided in the middle. Gives up
    * (null) beyond {@code maxPairs} compared pairs.
    */
-  static String firstDifference(Object memoized, Object fresh, int maxPairs) {
+  public static String firstDifference(Object memoized, Object fresh, int maxPairs) {
     StructuralDiff diff = new StructuralDiff(maxPairs);
     Object root = memoized != null ? memoized : fresh;
     String rootName = root == null ? "null" : simpleName(root.getClass());
@@ -336,7 +336,7 @@ final class StructuralDiff {
     return null;
   }
 
-  static String simpleName(Class<?> c) {
+  public static String simpleName(Class<?> c) {
     String s = c.getSimpleName();
     return s.isEmpty() ? c.getName().substring(c.getName().lastIndexOf('.') + 1) : s;
   }

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the advice parameter that receives the memoize rule's {@code mode} (memoize or verify,
- * {@link io.memoguard.runtime.Verify}) as a constant woven into each memoized method.
+ * Marks the advice parameter that receives the memoize rule's {@code mode} (its
+ * {@link io.memoguard.runtime.Mode#code}) as a constant woven into each memoized method.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-public @interface MemoMode {}
+public @interface WovenMode {}

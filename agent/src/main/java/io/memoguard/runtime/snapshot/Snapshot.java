@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import java.lang.reflect.Field;
 import java.util.BitSet;
@@ -11,17 +11,17 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * What {@link GraphWalker} found in a memoized value: the {@link Guarded} instances the caller has
+ * What {@link SnapshotTaker} found in a memoized value: the {@link Guarded} instances the caller has
  * to track, and a snapshot of every other mutable object (application objects without barriers,
- * JDK collections and maps, arrays, dates), against which {@link #verify()} checks on a cache hit.
+ * JDK collections and maps, arrays, dates), against which {@link #check()} checks on a cache hit.
  *
  * <p>A snapshot holds the referenced objects themselves (compared by identity) and the bits of
  * primitive values rather than a hash, so no change is lost to a collision and the first changed
  * element can be named. Only primitive arrays longer than 4096 elements are hashed, to bound the
- * memory of the copy. Immutable after construction; {@link #verify()} may be called from several
+ * memory of the copy. Immutable after construction; {@link #check()} may be called from several
  * threads at once.
  */
-public final class Graph {
+public final class Snapshot {
   private static final ThreadLocal<Checker> CHECKER = ThreadLocal.withInitial(Checker::new);
 
   private final Paths paths;
@@ -39,7 +39,7 @@ public final class Graph {
   private final Object[] refs;
   private final long[] prims;
 
-  Graph(Paths paths, Guarded[] guarded, Class<?>[] unguarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
+  Snapshot(Paths paths, Guarded[] guarded, Class<?>[] unguarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
       ClassInfo[] info, int[] refStart, int[] primStart, Object[] refs, long[] prims) {
     this.paths = paths;
     this.guarded = guarded;
@@ -75,13 +75,13 @@ public final class Graph {
     return unguarded.clone();
   }
 
-  /** Number of snapshots that {@link #verify()} compares. */
+  /** Number of snapshots that {@link #check()} compares. */
   public int watchedCount() {
     return watchedCount;
   }
 
-  /** True when the graph holds at least one watched object, so a hit must call {@link #verify()}. */
-  public boolean needsVerify() {
+  /** True when the graph holds at least one watched object, so a hit must call {@link #check()}. */
+  public boolean needsCheck() {
     return watchedCount > 0;
   }
 
@@ -92,11 +92,11 @@ public final class Graph {
    * Never throws (except a {@link VirtualMachineError}): a collection that fails while being
    * iterated because another thread modifies it counts as changed.
    */
-  public String verify() {
+  public String check() {
     for (int w = 0; w < watchedCount; w++) {
       String change;
       try {
-        change = check(w);
+        change = checkAt(w);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) {
@@ -109,7 +109,7 @@ public final class Graph {
     return null;
   }
 
-  private String check(int w) throws Throwable {
+  private String checkAt(int w) throws Throwable {
     Object o = watched[w];
     int r = refStart[w];
     int p = primStart[w];
@@ -272,7 +272,7 @@ public final class Graph {
 
   /**
    * Receives the elements of a collection (or key, value pairs of a map) from its forEach and
-   * compares them with the snapshot. One per thread, so that verify allocates nothing.
+   * compares them with the snapshot. One per thread, so that a check allocates nothing.
    */
   private static final class Checker implements Consumer<Object>, BiConsumer<Object, Object> {
     Object[] expected;

@@ -1,4 +1,4 @@
-package io.memoguard.runtime;
+package io.memoguard.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
