@@ -13,6 +13,7 @@ import io.memoguard.agent.instrument.reflect.ReflectiveWriteTransformer;
 import io.memoguard.agent.jmx.StatsPublisher;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
+import io.memoguard.agent.jfr.JfrEventSink;
 import io.memoguard.agent.report.LogEventSink;
 import io.memoguard.agent.report.PeriodicSummary;
 import io.memoguard.runtime.HeapPressure;
@@ -49,7 +50,8 @@ final class Installer {
     instrumenter.install(inst, lateAttach);
     LogEventSink sink = new LogEventSink(log);
     Settings.configure(config.onMutation(), config.maxEntries(),
-        config.maxGraphObjects(), config.guardPackages().toArray(new String[0]), sink);
+        config.maxGraphObjects(), config.guardPackages().toArray(new String[0]),
+        JfrEventSink.around(sink));
     if (barriers != null) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type

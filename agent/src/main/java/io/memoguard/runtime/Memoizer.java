@@ -81,6 +81,7 @@ public final class Memoizer {
       if (entry == null) {
         Stats.MISSES.increment();
         k.site.stats.misses.increment();
+        k.request.misses++;
         k.startNanos = System.nanoTime();
         return null;
       }
@@ -91,6 +92,7 @@ public final class Memoizer {
       Stats.HITS.increment();
       MethodStats stats = k.site.stats;
       stats.hits.increment();
+      k.request.hits++;
       stats.savedNanos.add(entry.costNanos);
       Stats.SAVED_NANOS.add(entry.costNanos);
       return entry;

@@ -20,6 +20,7 @@ public final class MethodStats {
   /** Barriers no longer trusted, or a verify-mode copy beyond the memory budget. */
   public static final int OTHER = 4;
   public static final int CAUSES = 5;
+  private static final String[] CAUSE_NAMES = {"rule", "mutation", "jdbc-write", "session", "other"};
 
   /** Beyond this many methods, the rest count under {@link #OTHER_METHODS}: memory stays bounded. */
   static final int MAX_METHODS = 2_000;
@@ -69,13 +70,18 @@ public final class MethodStats {
   }
 
   void invalidated(int cause) {
-    invalidations[cause].increment();
-    Stats.INVALIDATED[cause].increment();
+    invalidated(cause, 1);
   }
 
   void invalidated(int cause, int count) {
     invalidations[cause].add(count);
     Stats.INVALIDATED[cause].add(count);
+    Settings.sink.invalidation(name, CAUSE_NAMES[cause], count);
+  }
+
+  /** The cause as the summary and the events name it: {@code rule}, {@code jdbc-write}... */
+  public static String causeName(int cause) {
+    return CAUSE_NAMES[cause];
   }
 
   public long calls() { return calls.sum(); }

@@ -18,6 +18,13 @@ final class Request {
   /** JDBC writes so far; updated only through {@link JdbcWrites}. */
   volatile int jdbcWrites;
 
+  /**
+   * Hits and misses of this request, for its end event only: plain fields, so threads that share
+   * the request may lose an increment; the totals of {@link Stats} stay exact.
+   */
+  int hits;
+  int misses;
+
   final MemoTable table = new MemoTable();
   private final AtomicInteger references = new AtomicInteger(1);
   /** Calls of this request running now, one leader per key ({@link InFlight}). */
@@ -52,5 +59,8 @@ final class Request {
   void close() {
     closed = true;
     table.close();
+    if (hits + misses > 0) {
+      Settings.sink.requestEnd(hits, misses);
+    }
   }
 }
