@@ -14,6 +14,7 @@ import io.memoguard.agent.jmx.StatsPublisher;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
 import io.memoguard.agent.jfr.JfrEventSink;
+import io.memoguard.agent.report.CandidatesReport;
 import io.memoguard.agent.report.LogEventSink;
 import io.memoguard.agent.report.PeriodicSummary;
 import io.memoguard.runtime.HeapPressure;
@@ -78,15 +79,17 @@ final class Installer {
     Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
     watch.setDaemon(true);
     watch.start();
-    StatsPublisher.start(log);
-    PeriodicSummary.start(log, config.summarySeconds());
-    Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
-        "memoguard-exit-report"));
+    CandidatesReport candidates = CandidatesReport.of(config, log);
+    StatsPublisher.start(log, candidates);
+    PeriodicSummary.start(log, config.summarySeconds(), candidates);
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        new ExitReport(log, usage, barriers, sink, candidates), "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()
         + " memoize rule(s), " + config.invalidate().size() + " invalidate rule(s), guarded packages "
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
         + ownModes(config) + parkingRules(config)
         + (config.mode() == Mode.VERIFY ? ", mode verify (every call runs; would-be hits compared)" : "")
+        + (candidates == null ? "" : ", candidates report " + candidates.file())
         + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off") + retransformed
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }

@@ -48,6 +48,11 @@ public final class Memoizer {
   private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
     s.stats.calls.increment();
+    boolean verify = Verify.applies(Mode.ofCode(mode));
+    if (verify && request.firstCallOf(s.stats)) {
+      // the candidates report's repeats per request; memoize mode does not pay for it
+      s.stats.requests.increment();
+    }
     Object[] normalized = ArgumentKeys.normalizeArguments(args);
     if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
       Stats.PASS_THROUGH.increment();
@@ -60,7 +65,7 @@ public final class Memoizer {
       return null;
     }
     Key key = new Key(s, receiver, normalized, request);
-    key.verify = Verify.applies(Mode.ofCode(mode));
+    key.verify = verify;
     key.writesAtStart = JdbcWrites.writes(request);
     return key;
   }

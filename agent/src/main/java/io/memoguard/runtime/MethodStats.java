@@ -38,6 +38,10 @@ public final class MethodStats {
   final LongAdder mutations = new LongAdder();
   final LongAdder wouldSave = new LongAdder();
   final LongAdder differences = new LongAdder();
+  /** Requests that called the method, counted in verify mode only. */
+  final LongAdder requests = new LongAdder();
+  /** The first differing path verify mode found, never a value. */
+  volatile String firstDifference;
   /** The measured duration of the calls that hits replaced. */
   final LongAdder savedNanos = new LongAdder();
   final LongAdder[] invalidations = adders(CAUSES);
@@ -91,6 +95,8 @@ public final class MethodStats {
   public long mutations() { return mutations.sum(); }
   public long wouldSave() { return wouldSave.sum(); }
   public long differences() { return differences.sum(); }
+  public long requests() { return requests.sum(); }
+  public String firstDifference() { return firstDifference; }
   public long savedNanos() { return savedNanos.sum(); }
   public long invalidations(int cause) { return invalidations[cause].sum(); }
 
@@ -112,9 +118,10 @@ public final class MethodStats {
 
   private void reset() {
     for (LongAdder adder : new LongAdder[] {calls, hits, misses, passThrough, mutations, wouldSave,
-        differences, savedNanos}) {
+        differences, savedNanos, requests}) {
       adder.reset();
     }
+    firstDifference = null;
     for (LongAdder adder : invalidations) {
       adder.reset();
     }

@@ -45,10 +45,18 @@ public final class Verify {
       return;
     }
     key.verifyAgainst = null;
+    difference(key, THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass()))
+        + ")");
+  }
+
+  private static void difference(Key key, String path) {
     Stats.DIFFERENCES.increment();
-    key.site.stats.differences.increment();
-    Settings.sink.verifyDifference(key.site.display,
-        THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass())) + ")");
+    MethodStats stats = key.site.stats;
+    stats.differences.increment();
+    if (stats.firstDifference == null) {
+      stats.firstDifference = path;
+    }
+    Settings.sink.verifyDifference(key.site.display, path);
   }
 
   /**
@@ -65,9 +73,7 @@ public final class Verify {
     key.verifyAgainst = null;
     String path = StructuralDiff.firstDifference(entry.value, fresh, Settings.maxGraphObjects);
     if (path != null) {
-      Stats.DIFFERENCES.increment();
-      key.site.stats.differences.increment();
-      Settings.sink.verifyDifference(key.site.display, path);
+      difference(key, path);
       return true;
     }
     // memoized, this caller would have received the entry's value

@@ -1,6 +1,7 @@
 package io.memoguard.agent.jmx;
 
 import io.memoguard.agent.report.AgentLog;
+import io.memoguard.agent.report.CandidatesReport;
 import io.memoguard.agent.report.Counters;
 import io.memoguard.agent.report.LogEventSink;
 import io.memoguard.runtime.MethodStats;
@@ -17,14 +18,20 @@ public final class StatsPublisher implements Runnable {
   public static final String DOMAIN = "io.memoguard";
 
   private final AgentLog log;
+  private final CandidatesReport candidates;
 
-  private StatsPublisher(AgentLog log) {
+  private StatsPublisher(AgentLog log, CandidatesReport candidates) {
     this.log = log;
+    this.candidates = candidates;
   }
 
-  /** Starts the publishing thread. */
-  public static void start(AgentLog log) {
-    Thread thread = new Thread(new StatsPublisher(log), "memoguard-jmx");
+  /**
+   * Starts the publishing thread.
+   *
+   * @param candidates published as {@code io.memoguard:type=Candidates} too, unless null
+   */
+  public static void start(AgentLog log, CandidatesReport candidates) {
+    Thread thread = new Thread(new StatsPublisher(log, candidates), "memoguard-jmx");
     thread.setDaemon(true);
     thread.start();
   }
@@ -35,6 +42,10 @@ public final class StatsPublisher implements Runnable {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       register(server, new ObjectName(DOMAIN + ":type=Stats"),
           new CounterMBean("memoguard totals", Counters.totals()));
+      if (candidates != null) {
+        CandidatesMXBean report = candidates::text;
+        register(server, new ObjectName(DOMAIN + ":type=Candidates"), report);
+      }
       for (;;) {
         MethodStats method = MethodStats.awaitNew();
         register(server, methodName(method.name),

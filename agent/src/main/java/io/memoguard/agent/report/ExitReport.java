@@ -14,14 +14,19 @@ public final class ExitReport implements Runnable {
   private final RuleUsage usage;
   private final FieldBarrierTransformer barriers;
   private final LogEventSink sink;
+  private final CandidatesReport candidates;
 
-  /** @param sink the sink whose mutation sites to list, or null for none */
+  /**
+   * @param sink the sink whose mutation sites to list, or null for none
+   * @param candidates the verify-mode report to write, or null for none
+   */
   public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers,
-      LogEventSink sink) {
+      LogEventSink sink, CandidatesReport candidates) {
     this.log = log;
     this.usage = usage;
     this.barriers = barriers;
     this.sink = sink;
+    this.candidates = candidates;
   }
 
   @Override
@@ -44,6 +49,10 @@ public final class ExitReport implements Runnable {
       log.info("summary: " + Counters.line(Counters.totals())
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
+      if (candidates != null) {
+        candidates.write();
+        log.info("candidates report written to " + candidates.file());
+      }
       log.stop();
     } catch (Throwable ignored) {
       // the JVM is exiting; nothing useful can be done about a failed report

@@ -7,18 +7,25 @@ package io.memoguard.agent.report;
 public final class PeriodicSummary implements Runnable {
   private final AgentLog log;
   private final long intervalMillis;
+  private final CandidatesReport candidates;
 
-  private PeriodicSummary(AgentLog log, long intervalMillis) {
+  private PeriodicSummary(AgentLog log, long intervalMillis, CandidatesReport candidates) {
     this.log = log;
     this.intervalMillis = intervalMillis;
+    this.candidates = candidates;
   }
 
-  /** Starts the daemon thread; nothing for an interval of 0. */
-  public static void start(AgentLog log, int seconds) {
+  /**
+   * Starts the daemon thread; nothing for an interval of 0.
+   *
+   * @param candidates the report to rewrite at each interval too, or null
+   */
+  public static void start(AgentLog log, int seconds, CandidatesReport candidates) {
     if (seconds <= 0) {
       return;
     }
-    Thread thread = new Thread(new PeriodicSummary(log, seconds * 1_000L), "memoguard-summary");
+    Thread thread = new Thread(new PeriodicSummary(log, seconds * 1_000L, candidates),
+        "memoguard-summary");
     thread.setDaemon(true);
     thread.start();
   }
@@ -29,6 +36,9 @@ public final class PeriodicSummary implements Runnable {
       for (;;) {
         Thread.sleep(intervalMillis);
         log.info("summary: " + Counters.line(Counters.totals()));
+        if (candidates != null) {
+          candidates.write();
+        }
       }
     } catch (InterruptedException stop) {
       Thread.currentThread().interrupt();

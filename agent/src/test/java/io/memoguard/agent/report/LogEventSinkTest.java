@@ -120,7 +120,7 @@ class LogEventSinkTest {
     sink.lateMutation("Mortgage.rates[0]", ENTRY, VIA, 1, EventSink.INVALIDATED);
     sink.lateMutation("Mortgage.rates[0]", ENTRY, VIA, 1, EventSink.INVALIDATED);
 
-    new ExitReport(log, new RuleUsage(), null, sink).run();
+    new ExitReport(log, new RuleUsage(), null, sink, null).run();
 
     List<String> lines = lines();
     // per-method lines (methods other tests of this JVM called) come between the sites and the summary

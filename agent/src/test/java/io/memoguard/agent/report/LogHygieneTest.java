@@ -123,7 +123,7 @@ class LogHygieneTest {
     sink.mutation("a.B.f\r" + FORGED, "S.m(S.java:1)", null, "A.get", 1, EventSink.LOGGED);
     sink.verifyDifference("A.get", huge);
     sink.verifyDifference("A.find", Verify.THREW + "Boom\n" + FORGED + ")");
-    new ExitReport(log, new io.memoguard.agent.instrument.RuleUsage(), null, sink).run();
+    new ExitReport(log, new io.memoguard.agent.instrument.RuleUsage(), null, sink, null).run();
 
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThan(1_200));
