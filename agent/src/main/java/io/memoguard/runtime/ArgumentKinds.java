@@ -1,6 +1,7 @@
 package io.memoguard.runtime;
 
 import io.memoguard.runtime.snapshot.JdkCollections;
+import io.memoguard.runtime.snapshot.StateFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -16,7 +17,9 @@ import java.util.UUID;
 
 /**
  * What an argument's class is for a key, decided once per class from the class itself (never from
- * a name another loader could define too: only the boot loader defines {@code java.*}). A JDK
+ * a name another loader could define too: only the boot loader defines {@code java.*}). An
+ * application class is read through its fields when all its state is in them ({@link StateFields}).
+ * A JDK
  * collection is accepted only when iterating it runs JDK code alone, whatever it holds; a JDK
  * wrapper or view that could delegate to an application collection is read through its fields.
  */
@@ -43,6 +46,8 @@ final class ArgumentKinds {
   static final byte ENTRY = 11;
   /** {@code Collections.unmodifiable*}, {@code synchronized*}, {@code checked*}...: by fields. */
   static final byte FIELDS = 12;
+  /** An application object (a record, a criteria or page request): its class and every field. */
+  static final byte OBJECT = 13;
 
   private static final Set<Class<?>> VALUES = Set.of(String.class, Integer.class, Long.class,
       Short.class, Byte.class, Character.class, Boolean.class, Double.class, Float.class,
@@ -100,8 +105,11 @@ final class ArgumentKinds {
     if (type.isArray()) {
       return type.getComponentType().isPrimitive() ? PRIMITIVE_ARRAY : OBJECT_ARRAY;
     }
-    if (type.getClassLoader() != null) {
-      return UNSUPPORTED; // application classes, and JDK-named classes of other loaders
+    if (StateFields.of(type) != null) {
+      return OBJECT; // an application class whose whole state is in readable fields
+    }
+    if (type.getClassLoader() != null || !type.getModule().isNamed()) {
+      return UNSUPPORTED; // other application classes, and JDK classes of the platform loader
     }
     String name = type.getName();
     if (name.startsWith("java.time.")) {

@@ -53,7 +53,8 @@ public final class Memoizer {
       if (s.firstNotice(Site.NOTICE_ARGUMENTS)) {
         Settings.sink.notice("calls of " + s.display + " pass through unmemoized: an argument cannot"
             + " be part of a key (" + ArgumentKeys.firstUnsupportedType(args) + "; keys take"
-            + " immutable JDK values, and arrays, Optionals and JDK collections of them)");
+            + " immutable JDK values, application objects by their fields, and arrays, Optionals"
+            + " and JDK collections of them)");
       }
       return null;
     }
