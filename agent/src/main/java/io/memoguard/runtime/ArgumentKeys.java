@@ -51,8 +51,16 @@ final class ArgumentKeys {
     try {
       for (int i = 0; i < args.length; i++) {
         Object arg = args[i];
-        if (arg == null || ArgumentKinds.of(arg.getClass()) == ArgumentKinds.VALUE) {
+        if (arg == null) {
+          continue;
+        }
+        byte kind = ArgumentKinds.of(arg.getClass());
+        if (kind == ArgumentKinds.VALUE) {
           continue; // the common case: nothing to copy, nothing allocated
+        }
+        if (kind == ArgumentKinds.FLAT_OBJECT) {
+          args[i] = flat(arg); // a record of values: its fields are the key, no walk
+          continue;
         }
         if (budget == null) {
           budget = new Budget(null);
@@ -143,6 +151,9 @@ final class ArgumentKeys {
         return byFields(value, budget, depth);
       case ArgumentKinds.OBJECT:
         return object(value, budget, depth);
+      case ArgumentKinds.FLAT_OBJECT:
+        return budget.takeObject() ? flat(value)
+            : budget.fail("more than " + MAX_OBJECTS + " application objects");
       default:
         return budget.fail(value);
     }
@@ -245,6 +256,15 @@ final class ArgumentKeys {
       parts[i] = normalized;
     }
     budget.leave(depth);
+    return new KeyParts.Part(value.getClass(), null, parts);
+  }
+
+  private static Object flat(Object value) {
+    Field[] fields = StateFields.of(value.getClass());
+    Object[] parts = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      parts[i] = read(fields[i], value);
+    }
     return new KeyParts.Part(value.getClass(), null, parts);
   }
 

@@ -48,6 +48,11 @@ final class ArgumentKinds {
   static final byte FIELDS = 12;
   /** An application object (a record, a criteria or page request): its class and every field. */
   static final byte OBJECT = 13;
+  /**
+   * An {@link #OBJECT} whose fields are all primitives or of a final {@link #VALUE} type (a record
+   * of ints and Strings): its field values are the key as they are, with no walk.
+   */
+  static final byte FLAT_OBJECT = 14;
 
   private static final Set<Class<?>> VALUES = Set.of(String.class, Integer.class, Long.class,
       Short.class, Byte.class, Character.class, Boolean.class, Double.class, Float.class,
@@ -105,8 +110,9 @@ final class ArgumentKinds {
     if (type.isArray()) {
       return type.getComponentType().isPrimitive() ? PRIMITIVE_ARRAY : OBJECT_ARRAY;
     }
-    if (StateFields.of(type) != null) {
-      return OBJECT; // an application class whose whole state is in readable fields
+    Field[] state = StateFields.of(type);
+    if (state != null) {
+      return flat(state) ? FLAT_OBJECT : OBJECT; // an application class, state all in its fields
     }
     if (type.getClassLoader() != null || !type.getModule().isNamed()) {
       return UNSUPPORTED; // other application classes, and JDK classes of the platform loader
@@ -152,6 +158,19 @@ final class ArgumentKinds {
       return FIELDS;
     }
     return UNSUPPORTED;
+  }
+
+  /** Whether every field holds a primitive or an instance of one final value class (or null). */
+  private static boolean flat(Field[] fields) {
+    for (Field f : fields) {
+      Class<?> t = f.getType();
+      boolean value = t.isPrimitive() || t.isEnum()
+          || Modifier.isFinal(t.getModifiers()) && VALUES.contains(t);
+      if (!value) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
