@@ -183,6 +183,23 @@ public final class Memoizer {
     }
   }
 
+  /**
+   * A new JPA persistence context opened: drops the current request's entries whose values hold
+   * its objects (entities, proxies, lazy collections), which would be detached in it. Entries of
+   * plain values (JDBC-mapped objects, DTOs, JDK values) are the same in any persistence context
+   * and stay.
+   */
+  public static void clearPersistenceContext() {
+    try {
+      Request request = RequestScope.current();
+      if (request != null) {
+        dispose(request.table.removePersistent());
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("invalidate", error);
+    }
+  }
+
   /** Drops every entry of the current request. */
   public static void clearRequest() {
     try {
