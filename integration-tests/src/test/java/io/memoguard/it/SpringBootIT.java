@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Timeout;
  *   GET /books/1/summary  1        1          3      1
  *   GET /books/isbn/..    5        3          5      3
  *   POST rename           4        4          4      4
+ *   GET /books?page=0     4        2          4      2
+ *   GET /books/2/catalog  0 (2)    0 (1)      0 (2)  0 (1)   (in parentheses: JDBC repository statements)
+ *   POST retitle          2        2          3      3
  * </pre>
  * The exact counts with the agent are explained in {@link #agentStatementCountsAsMeasured()}.
  */
