@@ -26,7 +26,16 @@ final class PersistenceManaged {
 
   private PersistenceManaged() {}
 
+  /** True also when the class cannot be inspected: a missed saving is the safe side. */
   static boolean is(Class<?> c) {
+    try {
+      return inspect(c);
+    } catch (RuntimeException | LinkageError e) {
+      return true;
+    }
+  }
+
+  private static boolean inspect(Class<?> c) {
     for (Class<?> k = c; k != null && k != Object.class && !ClassInfo.isJdk(k);
         k = k.getSuperclass()) {
       for (Annotation a : k.getDeclaredAnnotations()) {
