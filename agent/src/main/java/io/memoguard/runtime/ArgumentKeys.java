@@ -54,12 +54,12 @@ final class ArgumentKeys {
         if (arg == null) {
           continue;
         }
-        byte kind = ArgumentKinds.of(arg.getClass());
-        if (kind == ArgumentKinds.VALUE) {
+        Object kind = ArgumentKinds.lookup(arg.getClass());
+        if (kind == ArgumentKinds.VALUE_KIND) {
           continue; // the common case: nothing to copy, nothing allocated
         }
-        if (kind == ArgumentKinds.FLAT_OBJECT) {
-          args[i] = flat(arg); // a record of values: its fields are the key, no walk
+        if (kind instanceof Field[]) {
+          args[i] = flat(arg, (Field[]) kind); // a record of values: its fields, no walk
           continue;
         }
         if (budget == null) {
@@ -152,7 +152,7 @@ final class ArgumentKeys {
       case ArgumentKinds.OBJECT:
         return object(value, budget, depth);
       case ArgumentKinds.FLAT_OBJECT:
-        return budget.takeObject() ? flat(value)
+        return budget.takeObject() ? flat(value, StateFields.of(value.getClass()))
             : budget.fail("more than " + MAX_OBJECTS + " application objects");
       default:
         return budget.fail(value);
@@ -259,8 +259,7 @@ final class ArgumentKeys {
     return new KeyParts.Part(value.getClass(), null, parts);
   }
 
-  private static Object flat(Object value) {
-    Field[] fields = StateFields.of(value.getClass());
+  private static Object flat(Object value, Field[] fields) {
     Object[] parts = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
       parts[i] = read(fields[i], value);

@@ -59,17 +59,24 @@ final class ArgumentKinds {
       BigInteger.class, BigDecimal.class, UUID.class, Locale.class, Currency.class, URI.class,
       Class.class);
 
-  /** Collections whose iterator reads their own (or their JDK owner's) fields only. */
-  private static final ClassValue<Byte> KIND = new ClassValue<Byte>() {
+  /**
+   * Per class: its kind as a Byte, or for a {@link #FLAT_OBJECT} class its fields, so that the hit
+   * path of a record argument finds kind and fields in one lookup.
+   */
+  private static final ClassValue<Object> KIND = new ClassValue<Object>() {
     @Override
-    protected Byte computeValue(Class<?> type) {
+    protected Object computeValue(Class<?> type) {
       try {
-        return kindOf(type);
+        byte kind = kindOf(type);
+        return kind == FLAT_OBJECT ? StateFields.of(type) : (Object) kind;
       } catch (RuntimeException | LinkageError e) {
         return UNSUPPORTED;
       }
     }
   };
+
+  /** {@link #VALUE} as {@link #lookup} returns it (Byte.valueOf: one instance). */
+  static final Object VALUE_KIND = VALUE;
 
   /** The readable instance fields of a {@link #FIELDS} class; null when one cannot be read. */
   private static final ClassValue<Field[]> FIELDS_OF = new ClassValue<Field[]>() {
@@ -95,6 +102,12 @@ final class ArgumentKinds {
   private ArgumentKinds() {}
 
   static byte of(Class<?> type) {
+    Object kind = KIND.get(type);
+    return kind instanceof Field[] ? FLAT_OBJECT : (Byte) kind;
+  }
+
+  /** {@link #VALUE_KIND}, another kind as a Byte, or the fields of a {@link #FLAT_OBJECT} class. */
+  static Object lookup(Class<?> type) {
     return KIND.get(type);
   }
 
