@@ -153,6 +153,21 @@ final class MemoTable {
     return removed;
   }
 
+  /**
+   * Removes and returns the entries whose values hold objects of a persistence context
+   * ({@link Snapshot#holdsPersistent()}): a new one has opened, and they would be detached in it.
+   */
+  List<Entry> removePersistent() {
+    List<Entry> removed = new ArrayList<>();
+    for (Map.Entry<Key, Entry> e : entries.entrySet()) {
+      if (e.getValue().snapshot.holdsPersistent() && entries.remove(e.getKey(), e.getValue())) {
+        removed(e.getValue());
+        removed.add(e.getValue());
+      }
+    }
+    return removed;
+  }
+
   List<Entry> removeAll() {
     List<Entry> removed = new ArrayList<>(entries.size());
     for (Map.Entry<Key, Entry> e : entries.entrySet()) {

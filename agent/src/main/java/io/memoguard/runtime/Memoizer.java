@@ -60,7 +60,8 @@ public final class Memoizer {
       if (s.firstNotice(Site.NOTICE_ARGUMENTS)) {
         Settings.sink.notice("calls of " + s.display + " pass through unmemoized: an argument cannot"
             + " be part of a key (" + ArgumentKeys.firstUnsupportedType(args) + "; keys take"
-            + " immutable JDK values, and arrays, Optionals and JDK collections of them)");
+            + " immutable JDK values, application objects by their fields, and arrays, Optionals"
+            + " and JDK collections of them)");
       }
       return null;
     }
@@ -203,19 +204,27 @@ public final class Memoizer {
 
   /** Drops every entry of the current request (an invalidate rule with {@code clears: request}). */
   public static void clearRequest() {
-    clearAll(MethodStats.RULE);
-  }
-
-  /** Drops every entry of the current request: a new persistence context (Hibernate session) opens. */
-  public static void clearSession() {
-    clearAll(MethodStats.SESSION);
-  }
-
-  private static void clearAll(int cause) {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.table.removeAll(), cause);
+        dispose(request.table.removeAll(), MethodStats.RULE);
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("invalidate", error);
+    }
+  }
+
+  /**
+   * A new JPA persistence context (Hibernate session) opened: drops the current request's entries
+   * whose values hold its objects (entities, proxies, lazy collections), which would be detached
+   * in it. Entries of plain values (JDBC-mapped objects, DTOs, JDK values) are the same in any
+   * persistence context and stay.
+   */
+  public static void clearSession() {
+    try {
+      Request request = RequestScope.current();
+      if (request != null) {
+        dispose(request.table.removePersistent(), MethodStats.SESSION);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
