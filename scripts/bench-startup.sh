@@ -9,7 +9,9 @@
 #                rejected when one is attached: jdk.module.addmods differs)
 # Runs alternate (plain, agent, agent, plain, ...); per set-up it prints the median wall time of
 # each side, the median of the per-pair ratios, classes loaded and served from the archive/cache
-# (-Xlog:class+load), the agent's own start-up ("agent start-up N ms") and transform-ms.
+# (-Xlog:class+load) and the agent's own start-up ("agent start-up N ms"). Spring's onRefresh exit
+# halts the JVM without shutdown hooks, so transform-ms (the agent's exit summary) comes from one
+# more run with the agent per set-up, stopped with SIGTERM once Spring says "Started".
 #
 #   scripts/bench-startup.sh                 5 pairs per set-up (~10 min on 2 idle cores)
 #   BENCH_PAIRS=3 scripts/bench-startup.sh   fewer pairs
@@ -66,7 +68,7 @@ train() {
   esac
 }
 
-# one run: prints wall-ms cpu-ms classes shared premain-ms transform-ms
+# one run: prints wall-ms cpu-ms classes shared premain-ms
 run() { # setup side n
   local java flags log=run-$1-$2-$3 a=""
   java=$(java_of "$1"); flags=$(flags_of "$1" "$2")
@@ -76,15 +78,31 @@ run() { # setup side n
   /usr/bin/time -f "%U %S" -o $log.time "$java" $a $flags -Xlog:class+load=info:file=$log.classes \
     "${APP[@]}" >$log.out 2>&1 || { echo "run $log failed, see $WORK/$log.out" >&2; exit 1; }
   end=$(date +%s%N)
-  local cpu premain transform
+  local cpu premain
   cpu=$(awk '{printf "%d", ($1+$2)*1000}' $log.time)
-  premain=$(grep -o 'agent start-up [0-9]* ms' $log.out | grep -o '[0-9]*' || echo -)
-  transform=$(grep -o 'transform-ms=[0-9]*' $log.out | grep -o '[0-9]*' || echo -)
+  premain=$(grep -o 'agent start-up [0-9]* ms' $log.out | grep -o '[0-9]*' || true)
   echo "$(( (end - start) / 1000000 )) $cpu $(grep -c 'source:' $log.classes) \
-$(grep -c 'source: shared objects file' $log.classes) ${premain:--} ${transform:--}"
+$(grep -c 'source: shared objects file' $log.classes) ${premain:--}"
 }
 
-echo -e "setup\tpair\tside\twall_ms\tcpu_ms\tclasses\tshared\tpremain_ms\ttransform_ms" > runs.tsv
+# transform-ms of one run with the agent to "Started", then a normal shutdown
+transform_ms() { # setup
+  local java flags log=transform-$1 pid
+  java=$(java_of "$1"); flags=$(flags_of "$1" agent)
+  "$java" $AGENT $flags -jar app/it-spring-app.jar --server.port=0 >$log.out 2>&1 &
+  pid=$!
+  for ((t = 0; t < 1200; t++)); do
+    grep -q 'Started .* in' $log.out && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -TERM $pid 2>/dev/null || true
+  wait $pid || true
+  grep -o 'transform-ms=[0-9]*' $log.out | grep -o '[0-9]*' || echo -
+}
+
+echo -e "setup\tpair\tside\twall_ms\tcpu_ms\tclasses\tshared\tpremain_ms" > runs.tsv
+: > transform.tsv
 for setup in $SETUPS; do
   echo "training $setup" >&2
   train "$setup"
@@ -96,29 +114,33 @@ for setup in $SETUPS; do
     done
     echo "  $setup pair $i done (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   done
+  echo -e "$setup\t$(transform_ms "$setup")" >> transform.tsv
 done
 
-python3 - runs.tsv "$(cat /proc/loadavg)" <<'EOF'
+python3 - runs.tsv "$(cat /proc/loadavg)" transform.tsv <<'EOF'
 import csv, statistics as st, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))
+transform = dict(l.rstrip('\n').split('\t') for l in open(sys.argv[3]) if '\t' in l)
 def med(xs):
     xs = [float(x) for x in xs if x not in ('-', '')]
     return st.median(xs) if xs else float('nan')
 print(f"Load average at the end: {sys.argv[2]}\n")
 print("| set-up | wall without | wall with | median pair ratio | CPU without | CPU with "
-      "| classes without (from archive) | classes with (from archive) | archived classes kept "
-      "| premain ms | transform-ms |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "| median CPU pair ratio | classes without (from archive) | classes with (from archive) "
+      "| archived classes kept | premain ms | transform-ms |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for setup in dict.fromkeys(r['setup'] for r in rows):
     rs = [r for r in rows if r['setup'] == setup]
     p = {r['pair']: r for r in rs if r['side'] == 'plain'}
     a = {r['pair']: r for r in rs if r['side'] == 'agent'}
     ratios = [float(a[k]['wall_ms']) / float(p[k]['wall_ms']) for k in p if k in a]
+    cpu_ratios = [float(a[k]['cpu_ms']) / float(p[k]['cpu_ms']) for k in p if k in a]
     g = lambda side, col: med([r[col] for r in rs if r['side'] == side])
     kept = g('agent', 'shared') / g('plain', 'shared') if g('plain', 'shared') else float('nan')
     print(f"| {setup} | {g('plain','wall_ms'):.0f} ms | {g('agent','wall_ms'):.0f} ms | "
           f"x{st.median(ratios):.2f} | {g('plain','cpu_ms'):.0f} ms | {g('agent','cpu_ms'):.0f} ms | "
+          f"x{st.median(cpu_ratios):.2f} | "
           f"{g('plain','classes'):.0f} ({g('plain','shared'):.0f}) | "
           f"{g('agent','classes'):.0f} ({g('agent','shared'):.0f}) | {kept:.1%} | "
-          f"{g('agent','premain_ms'):.0f} | {g('agent','transform_ms'):.0f} |")
+          f"{g('agent','premain_ms'):.0f} | {transform.get(setup, '-')} |")
 EOF
