@@ -17,6 +17,7 @@ import io.memoguard.agent.jfr.JfrEventSink;
 import io.memoguard.agent.report.CandidatesReport;
 import io.memoguard.agent.report.LogEventSink;
 import io.memoguard.agent.report.PeriodicSummary;
+import io.memoguard.runtime.ArchiveDump;
 import io.memoguard.runtime.HeapPressure;
 import io.memoguard.runtime.Settings;
 import java.lang.instrument.Instrumentation;
@@ -32,6 +33,8 @@ final class Installer {
   static void install(AgentConfig config, Instrumentation inst, AgentLog log, long premainStart,
       boolean lateAttach) {
     linkJavaBaseToRuntime(inst);
+    boolean jdkAlone = ArchiveTraining.leaveJdkAlone(log, !config.guardPackages().isEmpty(),
+        config.propagate());
     BiConsumer<String, Throwable> onFailure = (type, error) -> log.warn("could not instrument " + type
         + " (" + failure(error) + "); it runs unchanged");
     FieldBarrierTransformer barriers = null;
@@ -53,7 +56,7 @@ final class Installer {
     Settings.configure(config.onMutation(), config.maxEntries(),
         config.maxGraphObjects(), config.guardPackages().toArray(new String[0]),
         JfrEventSink.around(sink));
-    if (barriers != null) {
+    if (barriers != null && !jdkAlone) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); writes through reflection (Field.set) are not guarded"))
@@ -65,7 +68,7 @@ final class Installer {
           + failure(error) + "); fields written through the handles it creates are not guarded"))
           .install(inst);
     }
-    if (config.propagate()) {
+    if (config.propagate() && !jdkAlone) {
       // after configure, like the reflective barrier: JDK executors call the runtime from here on
       new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); requests are not carried into work handed to it")).install(inst);
@@ -99,14 +102,15 @@ final class Installer {
    * like) by their fields instead of iterating them, which would run the wrapped collection's code
    * (and could lazily load a Hibernate collection). Only the runtime's module gains access.
    * java.base also has to read the runtime's module, because the barrier in
-   * {@code java.lang.reflect.Field} calls into it.
+   * {@code java.lang.reflect.Field} calls into it. {@code jdk.internal.misc} is exported to it for
+   * one question only: whether the JVM is writing a class-data archive ({@link ArchiveDump}).
    */
   private static void linkJavaBaseToRuntime(Instrumentation inst) {
     Module javaBase = Object.class.getModule();
     Module runtime = Settings.class.getModule();
     if (inst.isModifiableModule(javaBase)) {
-      inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime)),
-          Set.of(), Map.of());
+      inst.redefineModule(javaBase, Set.of(runtime), Map.of("jdk.internal.misc", Set.of(runtime)),
+          Map.of("java.util", Set.of(runtime)), Set.of(), Map.of());
     }
   }
 

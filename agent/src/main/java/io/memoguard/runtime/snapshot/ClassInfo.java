@@ -317,7 +317,8 @@ final class ClassInfo {
             || !f.trySetAccessible()) {
           continue;
         }
-        boolean watch = kind != WRAPPER && !barriers && (open || !Modifier.isFinal(m));
+        boolean watch = kind != WRAPPER && !barriers
+            && (open || !Modifier.isFinal(m) || BarrierTrust.finalsUnseen());
         if (watch && kind != PLAIN && !unguarded.contains(k)) {
           unguarded.add(k);
         }
