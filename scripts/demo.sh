@@ -23,6 +23,7 @@ REQUESTS=(
   "overview /tenants/acme/mortgages/1/overview"
   "list     /tenants/acme/products"
   "cheapest /tenants/acme/products/cheapest"
+  "page     /tenants/acme/products/pages/0"
 )
 
 die() {

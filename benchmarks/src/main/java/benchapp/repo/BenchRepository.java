@@ -18,6 +18,12 @@ public class BenchRepository {
     return value;
   }
 
+  /** The same body with one value-object argument, keyed by its fields. */
+  public Object getPage(PageKey key) {
+    bodyCalls++;
+    return value;
+  }
+
   /** Not read-like: drops the entries of this class (default invalidation). */
   public void evict() {}
 }

@@ -10,9 +10,14 @@ import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.handoff.JdkHandOffInstrumenter;
 import io.memoguard.agent.instrument.reflect.FieldHandleTransformer;
 import io.memoguard.agent.instrument.reflect.ReflectiveWriteTransformer;
+import io.memoguard.agent.jmx.StatsPublisher;
 import io.memoguard.agent.report.AgentLog;
 import io.memoguard.agent.report.ExitReport;
+import io.memoguard.agent.jfr.JfrEventSink;
+import io.memoguard.agent.report.CandidatesReport;
 import io.memoguard.agent.report.LogEventSink;
+import io.memoguard.agent.report.PeriodicSummary;
+import io.memoguard.runtime.ArchiveDump;
 import io.memoguard.runtime.HeapPressure;
 import io.memoguard.runtime.Settings;
 import java.lang.instrument.Instrumentation;
@@ -28,6 +33,8 @@ final class Installer {
   static void install(AgentConfig config, Instrumentation inst, AgentLog log, long premainStart,
       boolean lateAttach) {
     linkJavaBaseToRuntime(inst);
+    boolean jdkAlone = ArchiveTraining.leaveJdkAlone(log, !config.guardPackages().isEmpty(),
+        config.propagate());
     BiConsumer<String, Throwable> onFailure = (type, error) -> log.warn("could not instrument " + type
         + " (" + failure(error) + "); it runs unchanged");
     FieldBarrierTransformer barriers = null;
@@ -43,11 +50,13 @@ final class Installer {
     Settings.configureModes(config.mode(), config.clearOnJdbcWrite());
     Settings.configureMemory(config.maxRequestBytes(), config.maxTotalBytes());
     RuleUsage usage = new RuleUsage();
-    new Instrumenter(config, usage, log::info, onFailure).install(inst);
+    Instrumenter instrumenter = new Instrumenter(config, usage, log::info, onFailure);
+    instrumenter.install(inst, lateAttach);
     LogEventSink sink = new LogEventSink(log);
     Settings.configure(config.onMutation(), config.maxEntries(),
-        config.maxGraphObjects(), config.guardPackages().toArray(new String[0]), sink);
-    if (barriers != null) {
+        config.maxGraphObjects(), config.guardPackages().toArray(new String[0]),
+        JfrEventSink.around(sink));
+    if (barriers != null && !jdkAlone) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime
       new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); writes through reflection (Field.set) are not guarded"))
@@ -59,23 +68,32 @@ final class Installer {
           + failure(error) + "); fields written through the handles it creates are not guarded"))
           .install(inst);
     }
-    if (config.propagate()) {
+    if (config.propagate() && !jdkAlone) {
       // after configure, like the reflective barrier: JDK executors call the runtime from here on
       new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
           + " (" + failure(error) + "); requests are not carried into work handed to it")).install(inst);
+    }
+    String retransformed = "";
+    if (lateAttach) {
+      retransformed = ", " + instrumenter.retransformLoaded(inst) + " class(es) loaded before the"
+          + " attach advised by retransformation";
     }
     // JMX loads many classes: off the host's start-up path
     Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
     watch.setDaemon(true);
     watch.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(new ExitReport(log, usage, barriers, sink),
-        "memoguard-exit-report"));
+    CandidatesReport candidates = CandidatesReport.of(config, log);
+    StatsPublisher.start(log, candidates);
+    PeriodicSummary.start(log, config.summarySeconds(), candidates);
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        new ExitReport(log, usage, barriers, sink, candidates), "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()
         + " memoize rule(s), " + config.invalidate().size() + " invalidate rule(s), guarded packages "
         + config.guardPackages() + ", on-mutation " + config.onMutation().name().toLowerCase()
         + ownModes(config) + parkingRules(config)
         + (config.mode() == Mode.VERIFY ? ", mode verify (every call runs; would-be hits compared)" : "")
-        + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off")
+        + (candidates == null ? "" : ", candidates report " + candidates.file())
+        + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off") + retransformed
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
   }
 
@@ -84,14 +102,15 @@ final class Installer {
    * like) by their fields instead of iterating them, which would run the wrapped collection's code
    * (and could lazily load a Hibernate collection). Only the runtime's module gains access.
    * java.base also has to read the runtime's module, because the barrier in
-   * {@code java.lang.reflect.Field} calls into it.
+   * {@code java.lang.reflect.Field} calls into it. {@code jdk.internal.misc} is exported to it for
+   * one question only: whether the JVM is writing a class-data archive ({@link ArchiveDump}).
    */
   private static void linkJavaBaseToRuntime(Instrumentation inst) {
     Module javaBase = Object.class.getModule();
     Module runtime = Settings.class.getModule();
     if (inst.isModifiableModule(javaBase)) {
-      inst.redefineModule(javaBase, Set.of(runtime), Map.of(), Map.of("java.util", Set.of(runtime)),
-          Set.of(), Map.of());
+      inst.redefineModule(javaBase, Set.of(runtime), Map.of("jdk.internal.misc", Set.of(runtime)),
+          Map.of("java.util", Set.of(runtime)), Set.of(), Map.of());
     }
   }
 

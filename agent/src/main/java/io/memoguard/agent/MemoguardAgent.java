@@ -18,7 +18,13 @@ import java.util.Optional;
  */
 public final class MemoguardAgent {
   private static final String DISABLED = "; memoguard is disabled, the application runs without it";
+  /** Set once installation begins: a start that failed before (no or bad configuration) may be retried. */
   private static volatile boolean started;
+  /** Where the running agent logs, to answer a second attach. */
+  private static AgentLog running;
+  private static String runningSource;
+  private static boolean installFailed;
+  private static boolean injected;
 
   private MemoguardAgent() {}
 
@@ -32,9 +38,9 @@ public final class MemoguardAgent {
 
   private static synchronized void start(String args, Instrumentation inst, boolean lateAttach) {
     if (started) {
+      alreadyRunning();
       return;
     }
-    started = true;
     long premainStart = System.nanoTime();
     AgentLog bootLog = null;
     Path configFile = null;
@@ -49,21 +55,30 @@ public final class MemoguardAgent {
       configFile = location.get();
       // before loading: the configuration binds to runtime types (OnMutation, Mode), which must
       // come from the boot class path; loaded earlier, they would be the system loader's copies
-      BootstrapInjector.inject(inst);
+      if (!injected) {
+        // a start retried after a bad configuration finds the runtime there already
+        BootstrapInjector.inject(inst);
+        injected = true;
+      }
       AgentConfig config = ConfigLoader.load(configFile);
       AgentLog log;
       try {
-        log = AgentLog.create(config.logLevel(), config.logFile());
+        log = AgentLog.create(config.logLevel(), config.logFile(), config.logFormat());
       } catch (UncheckedIOException unusable) {
         // the loader checked the file already; this is a race with whoever changed it since
         bootLog.error(configFile + ": log.file " + config.logFile()
             + " cannot be opened for appending" + DISABLED);
         return;
       }
+      // from here on transformers change the JVM: no second installation
+      started = true;
+      running = log;
+      runningSource = String.valueOf(configFile);
       Installer.install(config, inst, log, premainStart, lateAttach);
     } catch (ConfigException bad) {
       bootLog.error(bad.getMessage() + DISABLED);
     } catch (Throwable failure) {
+      installFailed = started;
       // the class and the agent's own frame only: a message may carry host text and line breaks
       String message = (configFile == null ? "" : configFile + ": ") + "failed to start ("
           + failure.getClass().getName() + agentFrame(failure) + ")" + DISABLED;
@@ -72,6 +87,21 @@ public final class MemoguardAgent {
       } else {
         System.err.println("[memoguard] ERROR " + oneLine(message));
       }
+    }
+  }
+
+  private static void alreadyRunning() {
+    try {
+      AgentLog log = running != null ? running : AgentLog.toStandardError();
+      if (installFailed) {
+        log.error("memoguard failed while installing itself earlier in this JVM (configuration "
+            + runningSource + "); it cannot be installed twice: restart the JVM to try again");
+      } else {
+        log.info("memoguard is already running in this JVM (configuration " + runningSource
+            + "); this start request changes nothing");
+      }
+    } catch (Throwable ignored) {
+      // nothing to add: the running agent is untouched
     }
   }
 

@@ -1,5 +1,6 @@
 package io.memoguard.runtime;
 
+import io.memoguard.runtime.snapshot.StateFields;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,18 +16,26 @@ import java.util.concurrent.PriorityBlockingQueue;
 /**
  * Turns call arguments into key material that keeps everything the method can observe of them:
  * values by their JDK equals, containers by concrete class, iteration order, elements (recursively)
- * and comparator (by identity), arrays by class and content. The material is a copy, so a caller
- * that changes an argument after the call cannot make a stored key lie. Building it never runs
- * application code: only JDK values and JDK containers whose iteration is JDK code are accepted
- * ({@link ArgumentKinds}); wrappers and views are read through their fields. Anything else (an
- * application object or collection, a mutable builder, an identity map) makes the call pass through
- * unmemoized.
+ * and comparator (by identity), arrays by class and content, application objects (records, page
+ * requests, criteria) by class and the value of every field, recursively, a cycle by its shape. The
+ * material is a copy, so a caller that changes an argument after the call cannot make a stored key
+ * lie, and two instances equal in value make the same key. Building it never runs application
+ * code: only JDK values, JDK containers whose iteration is JDK code and application objects whose
+ * state is all in their fields are accepted ({@link ArgumentKinds}); wrappers and views are read
+ * through their fields. Anything else (a lambda, an application collection, a resource, a mutable
+ * JDK builder, an identity map, a graph over {@link #MAX_OBJECTS} objects) makes the call pass
+ * through unmemoized.
  */
 final class ArgumentKeys {
   /** Returned when an argument cannot be part of a key. */
   static final Object[] NOT_MEMOIZABLE = new Object[0];
   /** Deeper nesting (or a collection that contains itself) passes through. */
   private static final int MAX_DEPTH = 32;
+  /**
+   * Application objects read for one call's key: a value object has a handful, and an argument
+   * that reaches a whole object graph (a service, a managed entity) is not worth reading.
+   */
+  static final int MAX_OBJECTS = 256;
 
   private ArgumentKeys() {}
 
@@ -42,8 +51,16 @@ final class ArgumentKeys {
     try {
       for (int i = 0; i < args.length; i++) {
         Object arg = args[i];
-        if (arg == null || ArgumentKinds.of(arg.getClass()) == ArgumentKinds.VALUE) {
+        if (arg == null) {
+          continue;
+        }
+        Object kind = ArgumentKinds.lookup(arg.getClass());
+        if (kind == ArgumentKinds.VALUE_KIND) {
           continue; // the common case: nothing to copy, nothing allocated
+        }
+        if (kind instanceof Field[]) {
+          args[i] = flat(arg, (Field[]) kind); // a record of values: its fields, no walk
+          continue;
         }
         if (budget == null) {
           budget = new Budget(null);
@@ -85,7 +102,8 @@ final class ArgumentKeys {
     if (value == null) {
       return null;
     }
-    if (value instanceof KeyParts.Part || value instanceof KeyParts.PrimitiveArray) {
+    if (value instanceof KeyParts.Part || value instanceof KeyParts.PrimitiveArray
+        || value instanceof KeyParts.Cycle) {
       return value; // normalized already (firstUnsupportedType on a reused array)
     }
     byte kind = ArgumentKinds.of(value.getClass());
@@ -131,6 +149,11 @@ final class ArgumentKeys {
       }
       case ArgumentKinds.FIELDS:
         return byFields(value, budget, depth);
+      case ArgumentKinds.OBJECT:
+        return object(value, budget, depth);
+      case ArgumentKinds.FLAT_OBJECT:
+        return budget.takeObject() ? flat(value, StateFields.of(value.getClass()))
+            : budget.fail("more than " + MAX_OBJECTS + " application objects");
       default:
         return budget.fail(value);
     }
@@ -209,6 +232,41 @@ final class ArgumentKeys {
     return new KeyParts.Part(value.getClass(), null, parts);
   }
 
+  /**
+   * An application object by its class and the state of every field at call time
+   * ({@link StateFields}): equal in value makes an equal key whatever the instance, and a later
+   * change to the object cannot reach the key. No method of it runs.
+   */
+  private static Object object(Object value, Budget budget, int depth) {
+    int up = budget.ancestor(value, depth);
+    if (up > 0) {
+      return new KeyParts.Cycle(up);
+    }
+    if (!budget.takeObject()) {
+      return budget.fail("more than " + MAX_OBJECTS + " application objects");
+    }
+    Field[] fields = StateFields.of(value.getClass());
+    Object[] parts = new Object[fields.length];
+    budget.enter(value, depth);
+    for (int i = 0; i < fields.length; i++) {
+      Object normalized = normalize(read(fields[i], value), budget, depth + 1);
+      if (normalized == NOT_MEMOIZABLE) {
+        return NOT_MEMOIZABLE;
+      }
+      parts[i] = normalized;
+    }
+    budget.leave(depth);
+    return new KeyParts.Part(value.getClass(), null, parts);
+  }
+
+  private static Object flat(Object value, Field[] fields) {
+    Object[] parts = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      parts[i] = read(fields[i], value);
+    }
+    return new KeyParts.Part(value.getClass(), null, parts);
+  }
+
   private static Object read(Field field, Object target) {
     try {
       return field.get(target);
@@ -222,10 +280,15 @@ final class ArgumentKeys {
     return ((Boolean) read(field, target)) ? KeyParts.SELF : null;
   }
 
-  /** Bounds the work of one key, and remembers why it failed when asked to. */
+  /**
+   * Bounds the work of one key, remembers why it failed when asked to, and holds the application
+   * objects on the path being read (by depth) to find cycles.
+   */
   private static final class Budget {
     final Object[] culprit;
     private int left = Settings.maxGraphObjects;
+    private int objectsLeft = MAX_OBJECTS;
+    private Object[] path;
 
     Budget(Object[] culprit) {
       this.culprit = culprit;
@@ -233,6 +296,33 @@ final class ArgumentKeys {
 
     boolean take() {
       return --left >= 0;
+    }
+
+    boolean takeObject() {
+      return --objectsLeft >= 0 && take();
+    }
+
+    /** How many levels above depth the same object is being read, or 0. */
+    int ancestor(Object o, int depth) {
+      if (path != null) {
+        for (int d = Math.min(depth, path.length) - 1; d >= 0; d--) {
+          if (path[d] == o) {
+            return depth - d;
+          }
+        }
+      }
+      return 0;
+    }
+
+    void enter(Object o, int depth) {
+      if (path == null) {
+        path = new Object[MAX_DEPTH];
+      }
+      path[depth] = o;
+    }
+
+    void leave(int depth) {
+      path[depth] = null;
     }
 
     Object fail(Object why) {

@@ -1,6 +1,7 @@
 package io.memoguard.runtime;
 
 import io.memoguard.runtime.snapshot.JdkCollections;
+import io.memoguard.runtime.snapshot.StateFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -16,7 +17,9 @@ import java.util.UUID;
 
 /**
  * What an argument's class is for a key, decided once per class from the class itself (never from
- * a name another loader could define too: only the boot loader defines {@code java.*}). A JDK
+ * a name another loader could define too: only the boot loader defines {@code java.*}). An
+ * application class is read through its fields when all its state is in them ({@link StateFields}).
+ * A JDK
  * collection is accepted only when iterating it runs JDK code alone, whatever it holds; a JDK
  * wrapper or view that could delegate to an application collection is read through its fields.
  */
@@ -43,23 +46,37 @@ final class ArgumentKinds {
   static final byte ENTRY = 11;
   /** {@code Collections.unmodifiable*}, {@code synchronized*}, {@code checked*}...: by fields. */
   static final byte FIELDS = 12;
+  /** An application object (a record, a criteria or page request): its class and every field. */
+  static final byte OBJECT = 13;
+  /**
+   * An {@link #OBJECT} whose fields are all primitives or of a final {@link #VALUE} type (a record
+   * of ints and Strings): its field values are the key as they are, with no walk.
+   */
+  static final byte FLAT_OBJECT = 14;
 
   private static final Set<Class<?>> VALUES = Set.of(String.class, Integer.class, Long.class,
       Short.class, Byte.class, Character.class, Boolean.class, Double.class, Float.class,
       BigInteger.class, BigDecimal.class, UUID.class, Locale.class, Currency.class, URI.class,
       Class.class);
 
-  /** Collections whose iterator reads their own (or their JDK owner's) fields only. */
-  private static final ClassValue<Byte> KIND = new ClassValue<Byte>() {
+  /**
+   * Per class: its kind as a Byte, or for a {@link #FLAT_OBJECT} class its fields, so that the hit
+   * path of a record argument finds kind and fields in one lookup.
+   */
+  private static final ClassValue<Object> KIND = new ClassValue<Object>() {
     @Override
-    protected Byte computeValue(Class<?> type) {
+    protected Object computeValue(Class<?> type) {
       try {
-        return kindOf(type);
+        byte kind = kindOf(type);
+        return kind == FLAT_OBJECT ? StateFields.of(type) : (Object) kind;
       } catch (RuntimeException | LinkageError e) {
         return UNSUPPORTED;
       }
     }
   };
+
+  /** {@link #VALUE} as {@link #lookup} returns it (Byte.valueOf: one instance). */
+  static final Object VALUE_KIND = VALUE;
 
   /** The readable instance fields of a {@link #FIELDS} class; null when one cannot be read. */
   private static final ClassValue<Field[]> FIELDS_OF = new ClassValue<Field[]>() {
@@ -85,6 +102,12 @@ final class ArgumentKinds {
   private ArgumentKinds() {}
 
   static byte of(Class<?> type) {
+    Object kind = KIND.get(type);
+    return kind instanceof Field[] ? FLAT_OBJECT : (Byte) kind;
+  }
+
+  /** {@link #VALUE_KIND}, another kind as a Byte, or the fields of a {@link #FLAT_OBJECT} class. */
+  static Object lookup(Class<?> type) {
     return KIND.get(type);
   }
 
@@ -100,8 +123,12 @@ final class ArgumentKinds {
     if (type.isArray()) {
       return type.getComponentType().isPrimitive() ? PRIMITIVE_ARRAY : OBJECT_ARRAY;
     }
-    if (type.getClassLoader() != null) {
-      return UNSUPPORTED; // application classes, and JDK-named classes of other loaders
+    Field[] state = StateFields.of(type);
+    if (state != null) {
+      return flat(state) ? FLAT_OBJECT : OBJECT; // an application class, state all in its fields
+    }
+    if (type.getClassLoader() != null || !type.getModule().isNamed()) {
+      return UNSUPPORTED; // other application classes, and JDK classes of the platform loader
     }
     String name = type.getName();
     if (name.startsWith("java.time.")) {
@@ -144,6 +171,19 @@ final class ArgumentKinds {
       return FIELDS;
     }
     return UNSUPPORTED;
+  }
+
+  /** Whether every field holds a primitive or an instance of one final value class (or null). */
+  private static boolean flat(Field[] fields) {
+    for (Field f : fields) {
+      Class<?> t = f.getType();
+      boolean value = t.isPrimitive() || t.isEnum()
+          || Modifier.isFinal(t.getModifiers()) && VALUES.contains(t);
+      if (!value) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

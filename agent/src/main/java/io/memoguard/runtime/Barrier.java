@@ -85,6 +85,14 @@ public final class Barrier {
   }
 
   /**
+   * Called by the agent when it leaves {@code Field} and the JDK's handle factories unchanged:
+   * reflective and handle writes, also to final fields, are then only found by checking on read.
+   */
+  public static void jdkWritersUnseen() {
+    BarrierTrust.loseJdkWriters();
+  }
+
+  /**
    * Some field of {@code type} or a superclass can now be written past its barrier: its instances
    * are checked on read from now on, said once per class.
    */

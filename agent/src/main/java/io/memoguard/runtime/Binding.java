@@ -23,11 +23,20 @@ final class Binding {
   /** Boundary nesting depth of an owned binding. */
   int depth;
   /**
-   * Calls and hits served by the fast path on this thread, added to {@link Stats} when the binding
-   * ends ({@link #flush}): a plain increment per hit instead of two atomic ones.
+   * Hits served by the probe ({@link Memoizer#enter}) on this thread and not yet added to the shared
+   * counters: plain fields, written by this thread only, added to {@link Stats} and to each method's
+   * {@link MethodStats} by {@link #flush} when the binding ends (or every {@link #FLUSH_EVERY} hits),
+   * so a hit does no atomic read-modify-write. A probe hit is always a call too.
    */
-  long calls;
-  long hits;
+  private int pendingHits;
+  private MethodStats[] pendingMethods;
+  private long[] pendingMethodHits;
+  private long[] pendingSavedNanos;
+  private int pendingMethodCount;
+  /** Methods counted apart before a flush; a request hits a handful of memoized methods. */
+  static final int PENDING_METHODS = 8;
+  /** A long-running request (a batch loop) shows its hits in the counters at least this often. */
+  static final int FLUSH_EVERY = 4096;
   private Probe probe;
 
   Binding(Request request, Binding outer, boolean handedOff, boolean holdsReference) {
@@ -37,28 +46,72 @@ final class Binding {
     this.holdsReference = holdsReference;
   }
 
-  /**
-   * The request as memoization sees it: an executor task still running after its request closed
-   * (fire-and-forget work, a loop started from request code) works outside any request, so it never
-   * keeps serving that request's results, and hands nothing further.
-   */
+  /** The reused lookup of this thread's calls, created on the first one. */
   Probe probe() {
     Probe p = probe;
     return p != null ? p : (probe = new Probe());
   }
 
-  /** Called when the binding leaves its thread: its counts become visible in {@link Stats}. */
-  void flush() {
-    if (calls != 0) {
-      Stats.CALLS.add(calls);
-      calls = 0;
+  /** A hit served by the probe, for {@code stats}' method, that saved {@code savedNanos}. */
+  void probeHit(MethodStats stats, long savedNanos) {
+    MethodStats[] methods = pendingMethods;
+    if (methods == null) {
+      methods = pendingMethods = new MethodStats[PENDING_METHODS];
+      pendingMethodHits = new long[PENDING_METHODS];
+      pendingSavedNanos = new long[PENDING_METHODS];
     }
-    if (hits != 0) {
-      Stats.HITS.add(hits);
-      hits = 0;
+    int i = 0;
+    while (i < pendingMethodCount && methods[i] != stats) {
+      i++;
+    }
+    if (i == PENDING_METHODS) {
+      flush();
+      i = 0;
+    }
+    if (i == pendingMethodCount) {
+      methods[i] = stats;
+      pendingMethodCount++;
+    }
+    pendingMethodHits[i]++;
+    pendingSavedNanos[i] += savedNanos;
+    if (++pendingHits >= FLUSH_EVERY) {
+      flush();
     }
   }
 
+  /**
+   * Adds the pending hits to the shared counters exactly as {@link Memoizer#hit} counts a hit:
+   * calls, hits and saved time, in total and per method. Called on this binding's thread when the
+   * binding leaves it.
+   */
+  void flush() {
+    if (pendingHits == 0) {
+      return;
+    }
+    long saved = 0;
+    for (int i = 0; i < pendingMethodCount; i++) {
+      MethodStats stats = pendingMethods[i];
+      long hits = pendingMethodHits[i];
+      stats.calls.add(hits);
+      stats.hits.add(hits);
+      stats.savedNanos.add(pendingSavedNanos[i]);
+      saved += pendingSavedNanos[i];
+      pendingMethods[i] = null;
+      pendingMethodHits[i] = 0;
+      pendingSavedNanos[i] = 0;
+    }
+    Stats.CALLS.add(pendingHits);
+    Stats.HITS.add(pendingHits);
+    Stats.SAVED_NANOS.add(saved);
+    pendingMethodCount = 0;
+    pendingHits = 0;
+  }
+
+  /**
+   * The request as memoization sees it: an executor task still running after its request closed
+   * (fire-and-forget work, a loop started from request code) works outside any request, so it never
+   * keeps serving that request's results, and hands nothing further.
+   */
   Request effectiveRequest() {
     return holdsReference || !request.isClosed() ? request : null;
   }

@@ -30,6 +30,9 @@ final class Entry {
    */
   private Snapshot[] copies;
 
+  /** How long the call that computed the value ran: what each hit saves. */
+  long costNanos;
+
   /** Estimated bytes the entry keeps reachable ({@link Footprint}), counted in its request. */
   final long bytes;
 
@@ -121,14 +124,18 @@ final class Entry {
     return null;
   }
 
-  /** Removes the entry from its request and disposes it; false if it was already gone. */
-  boolean invalidate() {
+  /**
+   * Removes the entry from its request and disposes it; false if it was already gone.
+   *
+   * @param cause {@link MethodStats#MUTATION} or another cause, for the counters
+   */
+  boolean invalidate(int cause) {
     if (!live) {
       return false;
     }
     key.request.table.remove(this);
     dispose();
-    Stats.INVALIDATIONS.increment();
+    key.site.stats.invalidated(cause);
     return true;
   }
 }

@@ -65,6 +65,18 @@ public interface EventSink {
    */
   default void jdbcWrite(String statement, int cleared) {}
 
+  /**
+   * Entries of a memoized method were dropped.
+   *
+   * @param method {@code Class.method}, as the counters name it
+   * @param cause {@code rule}, {@code mutation}, {@code jdbc-write}, {@code session} or {@code other}
+   * @param entries how many entries were dropped
+   */
+  default void invalidation(String method, String cause, int entries) {}
+
+  /** A request that called memoized methods has ended. */
+  default void requestEnd(int hits, int misses) {}
+
   /** The no-op sink, used until the agent has installed its own. */
   EventSink NONE = new EventSink() {
     @Override public void mutation(String f, String s, String v, String e, int c, String a) {}

@@ -58,9 +58,9 @@ public final class JdbcWrites {
       List<Entry> removed = request.table.removeAll();
       for (Entry entry : removed) {
         entry.dispose();
+        entry.key.site.stats.invalidated(MethodStats.JDBC_WRITE);
       }
       Stats.JDBC_WRITES.increment();
-      Stats.JDBC_CLEARED.add(removed.size());
       Settings.sink.jdbcWrite(statement, removed.size());
     } catch (Throwable error) {
       Settings.sink.internalError("jdbc write", error);

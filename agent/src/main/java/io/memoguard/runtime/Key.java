@@ -20,6 +20,8 @@ final class Key {
   Entry verifyAgainst;
   /** The request's JDBC write count when the call started ({@link JdbcWrites}). */
   int writesAtStart;
+  /** When the call missed ({@link System#nanoTime}): the entry's cost is measured from here. */
+  long startNanos;
 
   Key(Site site, Object receiver, Object[] args, Request request) {
     this.site = site;

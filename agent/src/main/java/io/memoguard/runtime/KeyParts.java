@@ -52,6 +52,28 @@ final class KeyParts {
     }
   }
 
+  /**
+   * An application object met again on its own path (a cycle): how many levels up. Two graphs
+   * with the same shape and values make equal keys, and the key holds no reference to either.
+   */
+  static final class Cycle {
+    private final int up;
+
+    Cycle(int up) {
+      this.up = up;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0x5eed + up;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Cycle && ((Cycle) other).up == up;
+    }
+  }
+
   /** A primitive array copied at call time: its class and content. */
   static final class PrimitiveArray {
     private final Object array;

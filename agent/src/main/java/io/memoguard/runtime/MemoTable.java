@@ -38,7 +38,7 @@ final class MemoTable {
     }
     if (entry.trustEpoch != BarrierTrust.epoch) {
       // taken while barriers were trusted that no longer are: its guarded objects have no snapshot
-      entry.invalidate();
+      entry.invalidate(MethodStats.OTHER);
       return null;
     }
     Snapshot snapshot = entry.snapshot;
@@ -151,6 +151,21 @@ final class MemoTable {
     List<Entry> removed = new ArrayList<>();
     for (Map.Entry<Key, Entry> e : entries.entrySet()) {
       if (e.getKey().site.clearedBy(writer) && entries.remove(e.getKey(), e.getValue())) {
+        removed(e.getValue());
+        removed.add(e.getValue());
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Removes and returns the entries whose values hold objects of a persistence context
+   * ({@link Snapshot#holdsPersistent()}): a new one has opened, and they would be detached in it.
+   */
+  List<Entry> removePersistent() {
+    List<Entry> removed = new ArrayList<>();
+    for (Map.Entry<Key, Entry> e : entries.entrySet()) {
+      if (e.getValue().snapshot.holdsPersistent() && entries.remove(e.getKey(), e.getValue())) {
         removed(e.getValue());
         removed.add(e.getValue());
       }

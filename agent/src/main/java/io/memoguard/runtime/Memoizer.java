@@ -90,20 +90,24 @@ public final class Memoizer {
 
   /**
    * Looks the call up with the binding's {@link Probe} and builds a {@link Key} only when it
-   * misses. {@code reused}: {@code args} is the probe's buffer, which a key must copy.
+   * misses. {@code reused}: {@code args} is the probe's buffer, which a key must copy. Only calls
+   * whose arguments are all JDK values (or null) are probed: their key material is the arguments
+   * as they are, so the probe asks exactly what the key would. Any other argument (an application
+   * object keyed by its fields, an array, a collection) is normalized by the key path alone, which
+   * builds its material once, from the arguments as passed; verify mode never serves, and its keys
+   * carry per-call state.
    */
   private static Object enter(Binding binding, Request request, Site s, int mode,
       Object receiver, Object[] args, boolean reused) {
     Probe probe = binding.probe();
     try {
-      Object[] normalized = s.allValues(args) ? args : ArgumentKeys.normalizeArguments(args);
-      // verify mode never serves, and its keys carry per-call state: the full path
-      if (normalized != ArgumentKeys.NOT_MEMOIZABLE && !Verify.applies(Mode.ofCode(mode))) {
-        Entry entry = request.table.find(probe.set(s, receiver, normalized));
+      if (!Verify.applies(Mode.ofCode(mode)) && s.allValues(args)) {
+        Entry entry = request.table.find(probe.set(s, receiver, args));
         if (entry != null) {
-          binding.calls++;
-          binding.hits++;
+          // counted as the key path counts a hit ({@link #hit}), the shared counters at flush
           entry.served(binding);
+          request.hits++;
+          binding.probeHit(s.stats, entry.costNanos);
           return entry;
         }
       }
@@ -133,18 +137,26 @@ public final class Memoizer {
 
   private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
+    s.stats.calls.increment();
+    boolean verify = Verify.applies(Mode.ofCode(mode));
+    if (verify && request.firstCallOf(s.stats)) {
+      // the candidates report's repeats per request; memoize mode does not pay for it
+      s.stats.requests.increment();
+    }
     Object[] normalized = ArgumentKeys.normalizeArguments(args);
     if (normalized == ArgumentKeys.NOT_MEMOIZABLE) {
       Stats.PASS_THROUGH.increment();
+      s.stats.passThrough.increment();
       if (s.firstNotice(Site.NOTICE_ARGUMENTS)) {
         Settings.sink.notice("calls of " + s.display + " pass through unmemoized: an argument cannot"
             + " be part of a key (" + ArgumentKeys.firstUnsupportedType(args) + "; keys take"
-            + " immutable JDK values, and arrays, Optionals and JDK collections of them)");
+            + " immutable JDK values, application objects by their fields, and arrays, Optionals"
+            + " and JDK collections of them)");
       }
       return null;
     }
     Key key = new Key(s, receiver, normalized, request);
-    key.verify = Verify.applies(Mode.ofCode(mode));
+    key.verify = verify;
     key.writesAtStart = JdbcWrites.writes(request);
     return key;
   }
@@ -164,6 +176,9 @@ public final class Memoizer {
       }
       if (entry == null) {
         Stats.MISSES.increment();
+        k.site.stats.misses.increment();
+        k.request.misses++;
+        k.startNanos = System.nanoTime();
         return null;
       }
       if (k.verify) {
@@ -171,6 +186,11 @@ public final class Memoizer {
       }
       entry.served(RequestScope.binding());
       Stats.HITS.increment();
+      MethodStats stats = k.site.stats;
+      stats.hits.increment();
+      k.request.hits++;
+      stats.savedNanos.add(entry.costNanos);
+      Stats.SAVED_NANOS.add(entry.costNanos);
       return entry;
     } catch (Throwable error) {
       Settings.sink.internalError("memo lookup", error);
@@ -199,6 +219,7 @@ public final class Memoizer {
   public static void store(Object key, Object value) {
     try {
       Key k = (Key) key;
+      long costNanos = k.startNanos == 0 ? 0 : System.nanoTime() - k.startNanos;
       // computed (partly) before a JDBC write of the same request: may already be stale
       if (JdbcWrites.wroteSince(k) || Verify.compared(k, value)) {
         return;
@@ -208,11 +229,13 @@ public final class Memoizer {
       Snapshot snapshot = SnapshotTaker.take(value, Settings.maxGraphObjects, footprint);
       if (snapshot == null && footprint.consumable() != null) {
         Stats.PASS_THROUGH.increment();
+        k.site.stats.passThrough.increment();
         Notices.consumable(k.site, footprint.consumable());
         return;
       }
       if (snapshot == null) {
         Stats.PASS_THROUGH.increment();
+        k.site.stats.passThrough.increment();
         if (k.site.firstNotice(Site.NOTICE_SIZE)) {
           Settings.sink.notice("results of " + k.site.display + " are not memoized: more than "
               + Settings.maxGraphObjects + " objects reachable (guard.max-graph-objects)");
@@ -222,6 +245,7 @@ public final class Memoizer {
       Entry entry = new Entry(k, value, snapshot, footprint.bytes());
       entry.trustEpoch = trustEpoch;
       entry.owner = RequestScope.binding();
+      entry.costNanos = costNanos;
       for (int i = 0, n = snapshot.guardedCount(); i < n; i++) {
         Trackers.track(snapshot.guarded(i), entry);
       }
@@ -262,29 +286,46 @@ public final class Memoizer {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.table.removeType(type));
+        dispose(request.table.removeType(type), MethodStats.RULE);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
     }
   }
 
-  /** Drops every entry of the current request. */
+  /** Drops every entry of the current request (an invalidate rule with {@code clears: request}). */
   public static void clearRequest() {
     try {
       Request request = RequestScope.current();
       if (request != null) {
-        dispose(request.table.removeAll());
+        dispose(request.table.removeAll(), MethodStats.RULE);
       }
     } catch (Throwable error) {
       Settings.sink.internalError("invalidate", error);
     }
   }
 
-  private static void dispose(List<Entry> entries) {
+  /**
+   * A new JPA persistence context (Hibernate session) opened: drops the current request's entries
+   * whose values hold its objects (entities, proxies, lazy collections), which would be detached
+   * in it. Entries of plain values (JDBC-mapped objects, DTOs, JDK values) are the same in any
+   * persistence context and stay.
+   */
+  public static void clearSession() {
+    try {
+      Request request = RequestScope.current();
+      if (request != null) {
+        dispose(request.table.removePersistent(), MethodStats.SESSION);
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("invalidate", error);
+    }
+  }
+
+  private static void dispose(List<Entry> entries, int cause) {
     for (Entry entry : entries) {
       entry.dispose();
-      Stats.INVALIDATIONS.increment();
+      entry.key.site.stats.invalidated(cause);
     }
   }
 }

@@ -37,6 +37,9 @@ final class Mutations {
       String[] frames = CallSites.writeSite(reflective);
       int callers = callers(entries);
       Stats.MUTATIONS.increment();
+      for (Entry entry : entries) {
+        entry.key.site.stats.mutations.increment();
+      }
       Entry[] failing = with(entries, OnMutation.FAIL);
       if (failing.length > 0) {
         String names = names(failing);
@@ -47,7 +50,7 @@ final class Mutations {
       }
       Entry[] invalidated = with(entries, OnMutation.INVALIDATE);
       for (Entry entry : invalidated) {
-        entry.invalidate();
+        entry.invalidate(MethodStats.MUTATION);
       }
       Entry[] logged = with(entries, OnMutation.LOG);
       String action;
@@ -77,10 +80,11 @@ final class Mutations {
    */
   static boolean changedBeforeHit(Entry entry, String path) {
     Stats.MUTATIONS.increment();
+    entry.key.site.stats.mutations.increment();
     OnMutation onMutation = entry.onMutation();
     boolean invalidate = onMutation != OnMutation.LOG;
     if (invalidate) {
-      entry.invalidate();
+      entry.invalidate(MethodStats.MUTATION);
     }
     String action = onMutation == OnMutation.FAIL ? EventSink.NOT_REJECTED
         : invalidate ? EventSink.INVALIDATED : EventSink.LOGGED;

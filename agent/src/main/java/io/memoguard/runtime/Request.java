@@ -18,11 +18,37 @@ final class Request {
   /** JDBC writes so far; updated only through {@link JdbcWrites}. */
   volatile int jdbcWrites;
 
+  /**
+   * Hits and misses of this request, for its end event only: plain fields, so threads that share
+   * the request may lose an increment; the totals of {@link Stats} stay exact.
+   */
+  int hits;
+  int misses;
+
+  /** Methods called so far in verify mode, for {@link MethodStats#requests()}. */
+  private MethodStats[] called = new MethodStats[4];
+  private int calledCount;
+
   final MemoTable table = new MemoTable();
   private final AtomicInteger references = new AtomicInteger(1);
   /** Calls of this request running now, one leader per key ({@link InFlight}). */
   final ConcurrentHashMap<Key, Flight> running = new ConcurrentHashMap<>();
   private volatile boolean closed;
+
+  /** True the first time this request calls the method (verify mode). */
+  synchronized boolean firstCallOf(MethodStats method) {
+    // a request calls a handful of methods: a scan beats hashing
+    for (int i = 0; i < calledCount; i++) {
+      if (called[i] == method) {
+        return false;
+      }
+    }
+    if (calledCount == called.length) {
+      called = java.util.Arrays.copyOf(called, calledCount * 2);
+    }
+    called[calledCount++] = method;
+    return true;
+  }
 
   /** Adds a reference; false, adding none, when the request has already ended. */
   boolean retain() {
@@ -52,5 +78,8 @@ final class Request {
   void close() {
     closed = true;
     table.close();
+    if (hits + misses > 0) {
+      Settings.sink.requestEnd(hits, misses);
+    }
   }
 }

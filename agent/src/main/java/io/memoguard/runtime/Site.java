@@ -33,6 +33,8 @@ final class Site {
   final String type;
   final String method;
   final String display;
+  /** Shared with the method's other sites (overloads, other loaders' copies of the class). */
+  final MethodStats stats;
   /** The woven constant this site was created for ({@link RuleConstant}). */
   final int constant;
   /** The rule's own on-mutation; null when the global one applies. */
@@ -64,6 +66,7 @@ final class Site {
     this.type = first < 0 ? id : id.substring(0, first);
     this.method = first < 0 ? "?" : id.substring(first + 1, second < 0 ? id.length() : second);
     this.display = type + "." + method;
+    this.stats = MethodStats.of(display);
     this.parameterCount = second < 0 ? -1 : parameterCount(id, second + 1);
   }
 

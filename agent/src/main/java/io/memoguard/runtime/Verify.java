@@ -30,10 +30,12 @@ public final class Verify {
     String changed = entry.changedCopy();
     if (changed != null && Mutations.changedBeforeHit(entry, changed)) {
       Stats.MISSES.increment(); // memoized, the change would have invalidated the shared value
+      key.site.stats.misses.increment();
       return null;
     }
     key.verifyAgainst = entry;
     Stats.VERIFIED.increment();
+    key.site.stats.wouldSave.increment();
     return null;
   }
 
@@ -43,9 +45,18 @@ public final class Verify {
       return;
     }
     key.verifyAgainst = null;
+    difference(key, THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass()))
+        + ")");
+  }
+
+  private static void difference(Key key, String path) {
     Stats.DIFFERENCES.increment();
-    Settings.sink.verifyDifference(key.site.display,
-        THREW + (thrown == null ? "?" : StructuralDiff.simpleName(thrown.getClass())) + ")");
+    MethodStats stats = key.site.stats;
+    stats.differences.increment();
+    if (stats.firstDifference == null) {
+      stats.firstDifference = path;
+    }
+    Settings.sink.verifyDifference(key.site.display, path);
   }
 
   /**
@@ -62,8 +73,7 @@ public final class Verify {
     key.verifyAgainst = null;
     String path = StructuralDiff.firstDifference(entry.value, fresh, Settings.maxGraphObjects);
     if (path != null) {
-      Stats.DIFFERENCES.increment();
-      Settings.sink.verifyDifference(key.site.display, path);
+      difference(key, path);
       return true;
     }
     // memoized, this caller would have received the entry's value
@@ -76,7 +86,7 @@ public final class Verify {
       } else {
         // the copy cannot be kept within the budget: without it a write to the fresh result
         // would go unseen, so the entry stops being compared against
-        entry.invalidate();
+        entry.invalidate(MethodStats.OTHER);
       }
     }
     return true;

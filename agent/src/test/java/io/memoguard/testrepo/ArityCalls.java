@@ -18,5 +18,11 @@ public interface ArityCalls {
 
   int findCount(int a);
 
+  Object findPage(PageQuery query);
+
+  Object findSpan(int tenant, Span span);
+
+  Object findAround(Span span, int a, int b, int c);
+
   int bodyRuns();
 }

@@ -49,6 +49,24 @@ public class ArityRepository implements ArityCalls {
   }
 
   @Override
+  public Object findPage(PageQuery query) {
+    bodyRuns++;
+    return new Object();
+  }
+
+  @Override
+  public Object findSpan(int tenant, Span span) {
+    bodyRuns++;
+    return new Object();
+  }
+
+  @Override
+  public Object findAround(Span span, int a, int b, int c) {
+    bodyRuns++;
+    return new Object();
+  }
+
+  @Override
   public int bodyRuns() {
     return bodyRuns;
   }

@@ -516,9 +516,11 @@ final class Report {
     p("3. `MemoTable.find`: one `ConcurrentHashMap.get` with the probe (`Key.matches`: the "
         + "arguments' JDK `equals`), a volatile read of `entry.live` and of the barrier-trust "
         + "epoch, then `Snapshot.check()` when the value holds objects without a barrier;");
-    p("4. counting: plain increments of the binding's counters (added to `Stats` when the "
+    p("4. counting: plain increments of the request's hits, of the binding's pending counts "
+        + "(calls, hits and saved time per method, added to `Stats` and `MethodStats` when the "
         + "binding ends) and of the entry's callers (atomic only for a thread other than the one "
-        + "that stored the entry). No `Key` is built unless the call misses.");
+        + "that stored the entry). No `Key` is built unless the call misses, or an argument is not "
+        + "a JDK value (an application object, a collection, an array: the key path).");
     p("");
     p("The part that grows with the value is `Snapshot.check()`: one pass over every container "
         + "without a barrier. `ArrayList`, `HashMap` and `HashSet` are compared through their backing "

@@ -19,6 +19,7 @@ import com.acme.service.MortgageViewService;
 import com.acme.service.OverviewService;
 import com.acme.service.PricingService;
 import com.acme.service.ProductCatalogService;
+import com.acme.service.ProductPageService;
 import com.acme.service.QuoteSheetService;
 import com.acme.service.RateService;
 import com.acme.service.RiskService;
@@ -29,6 +30,7 @@ import com.acme.web.HealthHandler;
 import com.acme.web.MortgageViewHandler;
 import com.acme.web.OverviewHandler;
 import com.acme.web.ProductListHandler;
+import com.acme.web.ProductPageHandler;
 import com.acme.web.QuoteSheetHandler;
 import com.acme.web.RateHandler;
 import com.acme.web.RateTableHandler;
@@ -70,6 +72,7 @@ final class Wiring {
         new OverviewHandler(overviews, scope),
         new RateHandler(new RateService(mortgages), scope),
         new ProductListHandler(catalogs, scope),
+        new ProductPageHandler(new ProductPageService(products), scope),
         new BestRateHandler(new BestRateService(products, catalogs), scope),
         new FanOutHandler(fanOut, scope),
         new UnrelatedPoolWorkHandler(fanOut, scope),

@@ -18,6 +18,11 @@ public class ProductRepository {
     return cache.get(() -> loadAll(tenant), "ProductRepository.listProducts", tenant);
   }
 
+  /** One page of the tenant's products in the requested order (ties by id). */
+  public List<Product> findPage(String tenant, PageRequest page) {
+    return cache.get(() -> loadPage(tenant, page), "ProductRepository.findPage", tenant, page);
+  }
+
   /** Returns null for an unknown product. */
   public Product getProduct(long id) {
     return cache.get(() -> load(id), "ProductRepository.getProduct", id);
@@ -29,6 +34,14 @@ public class ProductRepository {
             + " WHERE p.tenant_id = ? ORDER BY p.id",
         ProductRows::map,
         tenant);
+  }
+
+  private List<Product> loadPage(String tenant, PageRequest page) {
+    return db.query(
+        "SELECT " + ProductRows.COLUMNS + " FROM product p " + ProductRows.JOIN_INVESTOR
+            + " WHERE p.tenant_id = ? ORDER BY " + page.sort().column + ", p.id LIMIT ? OFFSET ?",
+        ProductRows::map,
+        tenant, page.size(), page.offset());
   }
 
   private Product load(long id) {

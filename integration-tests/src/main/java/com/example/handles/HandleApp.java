@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Writes memoized objects without a PUTFIELD: var handles, method handle setters, atomic field
- * updaters, {@code sun.misc.Unsafe}, and reflection on a final field. Each {@code scenario*} method
+ * updaters, {@code sun.misc.Unsafe}, reflection on a final field and on a guarded one. Each {@code scenario*} method
  * is a request; each prints what a second read of the same key returned, which must be what the
  * repository returns, never the written object.
  */
@@ -38,6 +38,7 @@ public final class HandleApp {
         app.scenarioUpdater();
         app.scenarioUnsafe();
         app.scenarioFinalField();
+        app.scenarioReflection();
         app.scenarioUntouched();
         System.out.println("LISTENING port=0");
     }
@@ -80,6 +81,13 @@ public final class HandleApp {
         value.setInt(first, 7);
         Code second = repository.code("final");
         result("finalField", "written=" + first.value, "read=" + second.value);
+    }
+
+    /** A guarded field written through {@code Field}, as mappers do. */
+    public void scenarioReflection() throws ReflectiveOperationException {
+        Counter first = repository.find("reflection");
+        Counter.class.getField("label").set(first, "reflected");
+        report("reflection", first, repository.find("reflection"));
     }
 
     /** Nothing written: the second read may be served from the request's memo. */

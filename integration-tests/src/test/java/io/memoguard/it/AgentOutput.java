@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** What the agent's log lines look like: {@code HH:mm:ss.SSS [memoguard] LEVEL message}. */
 final class AgentOutput {
 
-    static final Pattern LINE = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[memoguard\\] (TRACE|DEBUG|INFO|WARN|ERROR) .*");
+    static final Pattern LINE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) \\[memoguard\\] (TRACE|DEBUG|INFO|WARN|ERROR) .*");
 
     private AgentOutput() {
     }

@@ -37,6 +37,8 @@ class FieldHandleWriteIT {
             Files.writeString(config, String.join("\n",
                     "memoize:",
                     "  - class: com.example.handles.CounterRepository",
+                    // every method: tag and code match none of the default name patterns
+                    "    methods: [find, tag, code]",
                     "guard:",
                     "  packages: [com.example.handles.domain]",
                     "requests:",
@@ -63,7 +65,8 @@ class FieldHandleWriteIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"varHandle", "setterCreatedAfterStore", "updater", "unsafe", "finalField"})
+    @ValueSource(strings = {"varHandle", "setterCreatedAfterStore", "updater", "unsafe", "finalField",
+        "reflection"})
     void aWrittenObjectIsNeverServedAgain(String scenario) {
         assertThat(result(WITH_AGENT.get(), scenario)).isEqualTo(result(WITHOUT_AGENT.get(), scenario))
                 .contains(" read=1");

@@ -69,7 +69,7 @@ class JdbcWriteSafetyNetIT {
                         "[memoguard] DEBUG JDBC write via org.h2.jdbc.JdbcPreparedStatement.executeUpdate cleared 1 entry");
         assertThat(out.memoguardLines()).noneMatch(l -> l.contains("UPDATE") || l.contains("4.25"));
         assertThat(DemoConfigs.summaryCounter(out, "jdbc-writes")).isEqualTo(1);
-        assertThat(DemoConfigs.summaryCounter(out, "jdbc-cleared")).isEqualTo(1);
+        assertThat(DemoConfigs.summaryCounter(out, "invalidations-jdbc-write")).isEqualTo(1);
         assertThat(AgentOutput.errorLines(out.allLines())).isEmpty();
     }
 

@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Timeout;
  *   GET /books/1/summary  1        1          3      1
  *   GET /books/isbn/..    5        3          5      3
  *   POST rename           4        4          4      4
+ *   GET /books?page=0     4        2          4      2
+ *   GET /books/2/catalog  0 (2)    0 (1)      0 (2)  0 (1)   (in parentheses: JDBC repository statements)
+ *   POST retitle          2        2          3      3
  * </pre>
  * The exact counts with the agent are explained in {@link #agentStatementCountsAsMeasured()}.
  */
@@ -84,6 +87,14 @@ class SpringBootIT {
         // the database, read with plain JDBC
         SEQUENCE.put("stored", jvm -> jvm.get("/books/3/stored-title"));
         SEQUENCE.put("summary-renamed", jvm -> jvm.get("/books/3/summary"));
+        // one read-only transaction: findAll(Pageable) by the service, again by its header with an
+        // equal PageRequest of its own (a select and a count each)
+        SEQUENCE.put("page", jvm -> jvm.get("/books?page=0&size=2"));
+        // two @Transactional services (a session each without open-in-view), the same JDBC row each
+        SEQUENCE.put("catalog", jvm -> jvm.get("/books/2/catalog"));
+        // findById in one transaction, then findById and setTitle without save in the next: the
+        // commit flushes the change only if the second transaction changed a managed entity
+        SEQUENCE.put("retitle", jvm -> jvm.post("/books/4/retitle?value=Solaris%20Revisited"));
     }
 
     /** One JVM's requests and output. */
@@ -94,6 +105,10 @@ class SpringBootIT {
 
         int statements(String step) {
             return response(step).intHeader("X-Sql-Statements");
+        }
+
+        int jdbcStatements(String step) {
+            return response(step).intHeader("X-Jdbc-Statements");
         }
     }
 
@@ -127,6 +142,8 @@ class SpringBootIT {
         return AppRun.config("spring-memoguard.yaml",
                 "memoize:",
                 "  - implements: org.springframework.data.repository.Repository",
+                "  - class: com.example.library.repo.JdbcBookDao",
+                "    methods: [find*]",
                 "guard:",
                 "  packages: [com.example.library.domain]");
     }
@@ -198,11 +215,13 @@ class SpringBootIT {
         // persistence-context hit (no SQL); a repeated findByIsbn is a JPQL query and runs every time
         Run oiv = run(Variant.PLAIN_OIV);
         assertThat(statements(oiv)).as("%s", oiv.output()).isEqualTo(Map.of(
-                "book", 3, "summary", 1, "isbn", 5, "book-again", 3, "rename", 4, "stored", 0, "summary-renamed", 1));
+                "book", 3, "summary", 1, "isbn", 5, "book-again", 3, "rename", 4, "stored", 0, "summary-renamed", 1,
+                "page", 4, "catalog", 0, "retitle", 2));
         // without open-in-view, every findById outside a transaction has its own EntityManager
         Run noOiv = run(Variant.PLAIN_NO_OIV);
         assertThat(statements(noOiv)).as("%s", noOiv.output()).isEqualTo(Map.of(
-                "book", 5, "summary", 3, "isbn", 5, "book-again", 5, "rename", 4, "stored", 0, "summary-renamed", 3));
+                "book", 5, "summary", 3, "isbn", 5, "book-again", 5, "rename", 4, "stored", 0, "summary-renamed", 3,
+                "page", 4, "catalog", 0, "retitle", 3));
     }
 
     // ---------------------------------------------------------------- with the agent
@@ -330,12 +349,69 @@ class SpringBootIT {
         // summary: 1 select book; 2 hits
         // isbn: findByIsbn (1), 2 hits; then the author (1) and the author's books (1)
         assertThat(statements(run(Variant.AGENT_OIV))).as("%s", run(Variant.AGENT_OIV).output()).isEqualTo(Map.of(
-                "book", 3, "summary", 1, "isbn", 3, "book-again", 3, "rename", 4, "stored", 0, "summary-renamed", 1));
+                "book", 3, "summary", 1, "isbn", 3, "book-again", 3, "rename", 4, "stored", 0, "summary-renamed", 1,
+                "page", 2, "catalog", 0, "retitle", 2));
         // without open-in-view each transaction has its own persistence context, and a new one drops
         //   the request's entries (PersistenceContextAdvice), so the details transaction loads a
         //   managed Book again: book 4 instead of 5; summary and isbn as with open-in-view
         assertThat(statements(run(Variant.AGENT_NO_OIV))).as("%s", run(Variant.AGENT_NO_OIV).output()).isEqualTo(Map.of(
-                "book", 4, "summary", 1, "isbn", 3, "book-again", 4, "rename", 4, "stored", 0, "summary-renamed", 1));
+                "book", 4, "summary", 1, "isbn", 3, "book-again", 4, "rename", 4, "stored", 0, "summary-renamed", 1,
+                "page", 2, "catalog", 0, "retitle", 3));
+    }
+
+    /**
+     * findAll(Pageable) twice in one transaction, each with its own PageRequest, equal in value: a
+     * select and a count each without the agent (4); the second call is served with it (2).
+     */
+    @Test
+    void aPageableArgumentEqualInValueIsServed() {
+        for (Variant v : List.of(Variant.AGENT_OIV, Variant.AGENT_NO_OIV)) {
+            Run agent = run(v);
+            Run plain = run(v.openInView ? Variant.PLAIN_OIV : Variant.PLAIN_NO_OIV);
+            assertThat(plain.response("page").body()).isEqualTo(
+                    "{\"titles\":[\"A Wizard of Earthsea\",\"The Left Hand of Darkness\"],\"header\":\"page 1 of 2, 4 books\"}");
+            assertThat(agent.response("page").body()).isEqualTo(plain.response("page").body());
+            assertThat(plain.statements("page")).as("%s", v).isEqualTo(4);
+            assertThat(agent.statements("page")).as("%s\n%s", v, agent.output()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Two @Transactional services read the same row through the JDBC repository. Under
+     * JpaTransactionManager each transaction opens a session when open-in-view is off; a new
+     * persistence context drops only entries holding entities, so the row (a plain record) is
+     * served to the second service: 2 statements without the agent, 1 with it, in both modes (the
+     * agent before this rule dropped every entry at a new session: 2 without open-in-view).
+     */
+    @Test
+    void aNewPersistenceContextKeepsPlainRows() {
+        for (Variant v : Variant.values()) {
+            Run run = run(v);
+            assertThat(run.response("catalog").body()).as("%s", v).isEqualTo(
+                    "{\"id\":2,\"shelf\":\"shelf T\",\"line\":\"The Left Hand of Darkness [978-0-00-000002-2]\"}");
+            assertThat(run.jdbcStatements("catalog")).as("%s\n%s", v, run.output()).isEqualTo(v.agent ? 1 : 2);
+        }
+    }
+
+    /**
+     * An entity read in one transaction and changed without save in the next: the change is
+     * flushed by dirty checking only if the second transaction's findById returned an entity of its
+     * own persistence context. Without open-in-view the new session drops the memoized entity and
+     * findById loads it again (3 statements, as without the agent); with open-in-view there is one
+     * session, the entry is served and Hibernate needs no select either (2).
+     */
+    @Test
+    void anEntityIsNeverServedIntoAnotherPersistenceContext() {
+        for (Variant v : List.of(Variant.AGENT_OIV, Variant.AGENT_NO_OIV)) {
+            Run agent = run(v);
+            Run plain = run(v.openInView ? Variant.PLAIN_OIV : Variant.PLAIN_NO_OIV);
+            assertThat(plain.response("retitle").body())
+                    .isEqualTo("{\"id\":4,\"title\":\"Solaris Revisited (was Solaris)\"}");
+            assertThat(agent.response("retitle").body()).as("%s\n%s", v, agent.output())
+                    .isEqualTo(plain.response("retitle").body());
+            assertThat(agent.statements("retitle")).as("%s", v).isEqualTo(plain.statements("retitle"))
+                    .isEqualTo(v.openInView ? 2 : 3);
+        }
     }
 
     // ---------------------------------------------------------------- Hibernate specifics

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memoguard.it.JvmProcess.HttpResult;
 import io.memoguard.it.JvmProcess.ProcessOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,8 +49,19 @@ class VerifyModeIT {
     }
 
     private static final Once<Run> PLAIN = new Once<>(() -> execute("verify-plain", List.of()));
+    /** The verify run's configuration, alone in its directory: the candidates report goes beside it. */
+    private static final Once<Path> VERIFY_CONFIG = new Once<>(() -> {
+        try {
+            Path dir = Files.createTempDirectory(ItEnv.logsDir(), "verify");
+            return Files.copy(DemoConfigs.withSettings("verify.yaml", "mode: verify"), dir.resolve("verify.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
     private static final Once<Run> VERIFY = new Once<>(() -> execute("verify-agent",
-            List.of(ItEnv.javaagent(DemoConfigs.withSettings("verify.yaml", "mode: verify")))));
+            List.of(ItEnv.javaagent(VERIFY_CONFIG.get()))));
+    private static final Once<Run> SHIPPED = new Once<>(() -> execute("verify-shipped",
+            List.of(ItEnv.javaagent(ItEnv.demoConfig()))));
     private static final Once<Run> MEMOIZE = new Once<>(() -> execute("verify-memoize",
             List.of(ItEnv.javaagent(DemoConfigs.withSettings("memoize.yaml")))));
 
@@ -100,6 +119,59 @@ class VerifyModeIT {
         assertThat(DemoConfigs.summaryCounter(verify, "invalidations"))
                 .isEqualTo(DemoConfigs.summaryCounter(memoize, "invalidations"));
         assertThat(DemoConfigs.summaryCounter(verify, "differences")).isEqualTo(1);
+    }
+
+    @Test
+    void theCandidatesReportSuggestsTheShippedConfigAndWorksAsOne() throws IOException {
+        Run verify = VERIFY.get();
+        Path report = VERIFY_CONFIG.get().resolveSibling("memoguard-candidates.yaml");
+        assertThat(report).as("%s", verify.output()).exists();
+        String yaml = Files.readString(report);
+        Map<String, Set<String>> suggested = methodsBySection(yaml);
+        Run shipped = SHIPPED.get();
+        Set<String> memoizedByShipped = new TreeSet<>();
+        Matcher line = Pattern.compile("INFO  method (\\S+): calls=\\d+ hits=(\\d+) ").matcher(shipped.output().stderr());
+        while (line.find()) {
+            if (Long.parseLong(line.group(2)) > 0) {
+                memoizedByShipped.add(line.group(1));
+            }
+        }
+        assertThat(memoizedByShipped).as("%s", shipped.output()).isNotEmpty();
+        assertThat(suggested.get("memoize")).as(yaml).isEqualTo(memoizedByShipped);
+        assertThat(suggested.get("invalidate")).as(yaml).containsExactly("com.acme.repo.QuoteRepository.getQuote");
+        assertThat(yaml).contains("first-difference=Quote.reference");
+        // adopted as it is, the suggestion saves what the shipped configuration saves
+        Run adopted = execute("verify-adopted", List.of(ItEnv.javaagent(report)));
+        for (String step : SEQUENCE.keySet()) {
+            assertThat(adopted.response(step).intHeader("X-Db-Queries")).as(step)
+                    .isEqualTo(shipped.response(step).intHeader("X-Db-Queries"));
+            if (!step.equals("quotes")) {
+                assertThat(adopted.response(step).body()).as(step).isEqualTo(shipped.response(step).body());
+            }
+        }
+        assertThat(adopted.response("quotes").body()).endsWith("\"distinct\":true}");
+        assertThat(AgentOutput.errorLines(adopted.output().allLines())).isEmpty();
+    }
+
+    /** The methods each rule section of a candidates report names, as Class.method. */
+    private static Map<String, Set<String>> methodsBySection(String yaml) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        out.put("memoize", new TreeSet<>());
+        out.put("invalidate", new TreeSet<>());
+        String section = null;
+        String owner = null;
+        for (String l : yaml.split("\n")) {
+            if (l.matches("[a-z-]+:.*")) {
+                section = l.substring(0, l.indexOf(':'));
+            } else if (l.startsWith("  - class: ")) {
+                owner = l.substring("  - class: ".length()).strip();
+            } else if (l.startsWith("    methods: [") && out.containsKey(section)) {
+                for (String m : l.substring(l.indexOf('[') + 1, l.indexOf(']')).split(",")) {
+                    out.get(section).add(owner + "." + m.strip());
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.List;
  * {@code jdbc.clear-on-write}. {@code propagate} ({@code requests.propagate}, on by default)
  * carries a request into the work it hands to other threads. {@code maxRequestBytes} and
  * {@code maxTotalBytes} ({@code requests.max-bytes}, {@code requests.max-total-bytes}) are in
- * bytes, {@link Settings#DEFAULT_BYTES} when not configured.
+ * bytes, {@link Settings#DEFAULT_BYTES} when not configured. {@code logFormat} is {@code text} or
+ * {@code json}; {@code summarySeconds} ({@code log.summary-interval}) is 0 for no periodic summary.
  */
 public record AgentConfig(
     Path source,
@@ -29,7 +30,22 @@ public record AgentConfig(
     boolean clearOnJdbcWrite,
     boolean propagate,
     long maxRequestBytes,
-    long maxTotalBytes) {
+    long maxTotalBytes,
+    String logFormat,
+    int summarySeconds) {
+
+  public static final String DEFAULT_LOG_FORMAT = "text";
+  public static final int DEFAULT_SUMMARY_SECONDS = 60;
+
+  /** As the canonical constructor, with the log format and summary interval at their defaults. */
+  public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,
+      List<String> guardPackages, OnMutation onMutation, List<EntryPoint> entryPoints,
+      int maxEntries, int maxGraphObjects, String logLevel, String logFile, Mode mode,
+      boolean clearOnJdbcWrite, boolean propagate, long maxRequestBytes, long maxTotalBytes) {
+    this(source, memoize, invalidate, guardPackages, onMutation, entryPoints, maxEntries,
+        maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate, maxRequestBytes,
+        maxTotalBytes, DEFAULT_LOG_FORMAT, DEFAULT_SUMMARY_SECONDS);
+  }
 
   /** As the canonical constructor, with the memory budgets at their defaults (shares of the heap). */
   public AgentConfig(Path source, List<MemoRule> memoize, List<InvalidateRule> invalidate,

@@ -18,19 +18,21 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Binds a composed YAML document to an {@link AgentConfig}, validating it against the schema. */
 final class ConfigBinder {
-  private static final List<String> TOP_KEYS =
+  // package-private: ConfigSchemaTest holds docs/memoguard.schema.json to these lists
+  static final List<String> TOP_KEYS =
       List.of("memoize", "invalidate", "guard", "on-mutation", "mode", "requests", "jdbc", "log");
-  private static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
-  private static final List<String> MEMO_KEYS =
+  static final List<String> SELECTOR_KEYS = List.of("class", "implements", "annotated");
+  static final List<String> MEMO_KEYS =
       withSelectors("methods", "on-mutation", "mode", "park", "park-timeout-ms");
-  private static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
-  private static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
-  private static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
-  private static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "max-bytes",
+  static final List<String> INVALIDATE_KEYS = withSelectors("methods", "clears");
+  static final List<String> ENTRY_POINT_KEYS = withSelectors("methods");
+  static final List<String> GUARD_KEYS = List.of("packages", "max-graph-objects");
+  static final List<String> REQUEST_KEYS = List.of("entry-points", "max-entries", "max-bytes",
       "max-total-bytes", "propagate");
-  private static final List<String> JDBC_KEYS = List.of("clear-on-write");
-  private static final List<String> LOG_KEYS = List.of("level", "file");
-  private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
+  static final List<String> JDBC_KEYS = List.of("clear-on-write");
+  static final List<String> LOG_KEYS = List.of("level", "file", "format", "summary-interval");
+  static final List<String> LOG_FORMATS = List.of("text", "json");
+  static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   private static final String METHOD_GLOBS = "a non-empty list of method-name globs";
 
   private final Path source;
@@ -88,15 +90,19 @@ final class ConfigBinder {
 
     String logLevel = "info";
     String logFile = null;
+    String logFormat = AgentConfig.DEFAULT_LOG_FORMAT;
+    int summarySeconds = AgentConfig.DEFAULT_SUMMARY_SECONDS;
     Fields log = section(top.get("log"), LOG_KEYS);
     if (log != null) {
       logLevel = logLevel(log.get("level"));
       logFile = logFile(log.get("file"));
+      logFormat = logFormat(log.get("format"));
+      summarySeconds = scalars.seconds(log.get("summary-interval"), summarySeconds);
     }
 
     return new AgentConfig(source, memoize, invalidate, guardPackages, onMutation, entryPoints,
         maxEntries, maxGraphObjects, logLevel, logFile, mode, clearOnJdbcWrite, propagate,
-        maxRequestBytes, maxTotalBytes);
+        maxRequestBytes, maxTotalBytes, logFormat, summarySeconds);
   }
 
   // ---- sections ----
@@ -261,6 +267,19 @@ final class ConfigBinder {
           YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
     }
     return level;
+  }
+
+  private String logFormat(Entry entry) throws ConfigException {
+    if (entry == null) {
+      return AgentConfig.DEFAULT_LOG_FORMAT;
+    }
+    String expected = ConfigScalars.oneOf(LOG_FORMATS);
+    String format = nodes.string(entry, expected).toLowerCase(Locale.ROOT);
+    if (!LOG_FORMATS.contains(format)) {
+      throw nodes.error(entry.value(),
+          YamlNodes.quote(entry.name()) + " must be " + expected + ", found an unknown value");
+    }
+    return format;
   }
 
   /** Null means standard error; a relative file is taken relative to the configuration file. */

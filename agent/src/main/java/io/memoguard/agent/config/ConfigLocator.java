@@ -14,7 +14,10 @@ import java.util.function.Function;
  * Blank property or variable values count as not set.
  *
  * <p>Agent options are comma-separated {@code key=value} pairs; an unknown key is an error so that
- * a typo does not silently leave the agent unconfigured.
+ * a typo does not silently leave the agent unconfigured. Options without any {@code =} are the
+ * configuration path alone: {@code jcmd PID JVMTI.agent_load JAR config=PATH} hands the agent only
+ * {@code config} (the diagnostic command parser takes an unquoted {@code a=b} for a named argument
+ * of its own and keeps only its name), while {@code jcmd PID JVMTI.agent_load JAR PATH} survives.
  */
 public final class ConfigLocator {
   /** The agent option naming the configuration file. */
@@ -71,6 +74,9 @@ public final class ConfigLocator {
     if (agentArgs == null || agentArgs.isBlank()) {
       return null;
     }
+    if (agentArgs.indexOf('=') < 0) {
+      return barePath(agentArgs.strip());
+    }
     String config = null;
     for (String option : agentArgs.split(",")) {
       String trimmed = option.strip();
@@ -98,6 +104,16 @@ public final class ConfigLocator {
       config = value;
     }
     return config;
+  }
+
+  private static String barePath(String option) throws ConfigException {
+    if (AGENT_OPTIONS.contains(option)) {
+      throw ConfigException.of("agent option '" + option + "' arrived without its value: jcmd's"
+          + " JVMTI.agent_load drops what follows '=' in an unquoted option. Pass the path alone"
+          + " (jcmd PID JVMTI.agent_load memoguard-agent.jar /path/memoguard.yaml) or quote it"
+          + " (jcmd PID JVMTI.agent_load memoguard-agent.jar '\"config=/path/memoguard.yaml\"')");
+    }
+    return option;
   }
 
   private static Path toPath(String value, String origin) throws ConfigException {

@@ -93,6 +93,33 @@ final class ConfigScalars {
     return n.intValue();
   }
 
+  /**
+   * A duration in whole seconds, zero allowed: an integer (seconds) or a number with the unit
+   * {@code s}, {@code m} or {@code h}, such as {@code 30s} or {@code 5m}.
+   */
+  int seconds(Entry entry, int absent) throws ConfigException {
+    if (entry == null) {
+      return absent;
+    }
+    Node value = entry.value();
+    String problem = YamlNodes.quote(entry.name()) + " must be a duration such as 60, 30s, 5m or 1h"
+        + " (0 turns it off)";
+    if (!(value instanceof ScalarNode scalar)) {
+      throw nodes.error(entry.where(), problem);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})\\s*([smh]?)")
+        .matcher(scalar.getValue().strip());
+    if (!m.matches()) {
+      throw nodes.error(value, problem);
+    }
+    long n = Long.parseLong(m.group(1));
+    long factor = m.group(2).equals("m") ? 60 : m.group(2).equals("h") ? 3_600 : 1;
+    if (n * factor > Integer.MAX_VALUE) {
+      throw nodes.error(value, problem);
+    }
+    return (int) (n * factor);
+  }
+
   /** The YAML 1.2 core schema integer notations: decimal with sign, 0o octal, 0x hex. */
   private static BigInteger parseInteger(String text) {
     String t = text;

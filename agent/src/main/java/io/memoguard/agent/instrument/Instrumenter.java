@@ -37,11 +37,29 @@ public final class Instrumenter {
   }
 
   public void install(Instrumentation inst) {
+    install(inst, false);
+  }
+
+  /**
+   * @param loadedBefore the agent was attached at run time: the transformer must be able to
+   *     retransform, see {@link #retransformLoaded}
+   */
+  public void install(Instrumentation inst, boolean loadedBefore) {
     // The agent never uses Byte Buddy's Nexus (no LoadedTypeInitializers); probing for it touches
     // sun.misc.Unsafe, which JDK 24+ reports on the host's standard error. The property name is the
     // relocated one, so the host's own Byte Buddy is unaffected.
     System.setProperty("io.memoguard.shaded.bytebuddy.nexus.disabled", "true");
-    inst.addTransformer(new TimedTransformer(transformer(inst)), false);
+    inst.addTransformer(new TimedTransformer(transformer(inst)), loadedBefore);
+  }
+
+  /**
+   * After a run-time attach, once the runtime is configured (advised code runs at once on the
+   * host's threads): classes loaded before get their advice.
+   *
+   * @return how many loaded classes were retransformed
+   */
+  public int retransformLoaded(Instrumentation inst) {
+    return LoadedClasses.retransformRelevant(inst, planner, onFailure);
   }
 
   /** The transformer {@link #install} registers; {@code inst} is null in unit tests (no read edges). */

@@ -9,6 +9,9 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.slf4j.spi.LoggingEventBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -23,16 +26,21 @@ import java.io.UncheckedIOException;
  * an unbounded one, whatever it passes.
  */
 public final class AgentLog {
-  static final String PATTERN = "%d{HH:mm:ss.SSS} [memoguard] %-5level %msg%n";
+  static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} [memoguard] %-5level %msg%n";
+  public static final String TEXT = "text";
+  public static final String JSON = "json";
   /** The longest message written; the rest is replaced by a count of what was cut. */
   public static final int MAX_MESSAGE_CHARS = 1_000;
 
   private final LoggerContext context;
   private final Logger logger;
+  /** Event fields are written only where they can be told apart from the message. */
+  private final boolean json;
 
-  private AgentLog(LoggerContext context, Logger logger) {
+  private AgentLog(LoggerContext context, Logger logger, boolean json) {
     this.context = context;
     this.logger = logger;
+    this.json = json;
   }
 
   /** Logs to standard error at INFO: used before (or instead of) a valid configuration. */
@@ -46,13 +54,31 @@ public final class AgentLog {
    * @throws UncheckedIOException when the file cannot be opened for appending
    */
   public static AgentLog create(String level, String file) {
+    return create(level, file, TEXT);
+  }
+
+  /** @param format {@link #TEXT} or {@link #JSON} (one object per line) */
+  public static AgentLog create(String level, String file, String format) {
     LoggerContext context = new LoggerContext();
     context.setName("memoguard");
     // normally installed by Logback's SLF4J provider, which the agent deliberately never runs
     context.setMDCAdapter(new LogbackMDCAdapter());
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    boolean json = JSON.equals(format);
+    Encoder<ILoggingEvent> encoder;
+    if (json) {
+      JsonLayout layout = new JsonLayout();
+      layout.setContext(context);
+      layout.start();
+      LayoutWrappingEncoder<ILoggingEvent> wrapping = new LayoutWrappingEncoder<>();
+      wrapping.setContext(context);
+      wrapping.setLayout(layout);
+      encoder = wrapping;
+    } else {
+      PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+      pattern.setContext(context);
+      pattern.setPattern(PATTERN);
+      encoder = pattern;
+    }
     encoder.start();
     OutputStreamAppender<ILoggingEvent> appender;
     if (file == null) {
@@ -79,7 +105,7 @@ public final class AgentLog {
     root.addAppender(appender);
     root.setLevel(Level.toLevel(level, Level.INFO));
     context.start();
-    return new AgentLog(context, context.getLogger("memoguard"));
+    return new AgentLog(context, context.getLogger("memoguard"), json);
   }
 
   public void error(String message) {
@@ -92,6 +118,30 @@ public final class AgentLog {
 
   public void info(String message) {
     logger.info(clean(message));
+  }
+
+  /**
+   * A line that stands for an event with fields of its own (a mutation, the summary's counters):
+   * in JSON each field is a key of the object; in text the message already says it all.
+   *
+   * @param fields names and values, alternating; values are strings (cleaned here) or numbers
+   */
+  public void event(boolean warn, String message, Object... fields) {
+    if (!json) {
+      if (warn) {
+        warn(message);
+      } else {
+        info(message);
+      }
+      return;
+    }
+    LoggingEventBuilder builder = warn ? logger.atWarn() : logger.atInfo();
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      Object value = fields[i + 1];
+      builder = builder.addKeyValue(String.valueOf(fields[i]),
+          value instanceof Long || value instanceof Integer ? value : clean(String.valueOf(value)));
+    }
+    builder.log(clean(message));
   }
 
   public void debug(String message) {

@@ -3,7 +3,7 @@ package io.memoguard.agent.report;
 import io.memoguard.agent.instrument.RuleUsage;
 import io.memoguard.agent.instrument.TimedTransformer;
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
-import io.memoguard.runtime.Stats;
+import io.memoguard.runtime.MethodStats;
 
 /**
  * Runs at JVM exit: the rules that never matched a class (likely typos), the mutation count of each
@@ -14,14 +14,19 @@ public final class ExitReport implements Runnable {
   private final RuleUsage usage;
   private final FieldBarrierTransformer barriers;
   private final LogEventSink sink;
+  private final CandidatesReport candidates;
 
-  /** @param sink the sink whose mutation sites to list, or null for none */
+  /**
+   * @param sink the sink whose mutation sites to list, or null for none
+   * @param candidates the verify-mode report to write, or null for none
+   */
   public ExitReport(AgentLog log, RuleUsage usage, FieldBarrierTransformer barriers,
-      LogEventSink sink) {
+      LogEventSink sink, CandidatesReport candidates) {
     this.log = log;
     this.usage = usage;
     this.barriers = barriers;
     this.sink = sink;
+    this.candidates = candidates;
   }
 
   @Override
@@ -38,18 +43,16 @@ public final class ExitReport implements Runnable {
           log.info(line);
         }
       }
-      log.info("summary: requests=" + Stats.requests() + " calls=" + Stats.calls()
-          + " hits=" + Stats.hits() + " misses=" + Stats.misses()
-          + " pass-through=" + Stats.passThrough() + " invalidations=" + Stats.invalidations()
-          + " mutations=" + Stats.mutations() + " handed-off=" + Stats.handedOff()
-          + " round-trips-saved=" + Stats.hits()
-          + " deduped=" + Stats.deduped() + " dedup-timeouts=" + Stats.dedupTimeouts()
-          + " parked=" + Stats.parked() + " park-timeouts=" + Stats.parkTimeouts()
-          + " verified=" + Stats.verified() + " would-save=" + Stats.verified()
-          + " differences=" + Stats.differences()
-          + " jdbc-writes=" + Stats.jdbcWrites() + " jdbc-cleared=" + Stats.jdbcCleared()
+      for (MethodStats method : MethodStats.all()) {
+        log.info("method " + method.name + ": " + Counters.line(Counters.of(method)));
+      }
+      log.info("summary: " + Counters.line(Counters.totals())
           + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
           + " transform-ms=" + TimedTransformer.millis());
+      if (candidates != null) {
+        candidates.write();
+        log.info("candidates report written to " + candidates.file());
+      }
       log.stop();
     } catch (Throwable ignored) {
       // the JVM is exiting; nothing useful can be done about a failed report

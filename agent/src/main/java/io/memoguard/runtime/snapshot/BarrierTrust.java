@@ -19,6 +19,13 @@ public final class BarrierTrust {
   static volatile boolean complete = true;
 
   /**
+   * False while reflection, method and var handles, field updaters and Unsafe write with no JDK
+   * barrier telling the runtime (the JVM is writing a class-data archive, so the agent left the JDK
+   * classes alone): any field, final ones included, may change after construction.
+   */
+  static volatile boolean jdkWritersSeen = true;
+
+  /**
    * Changes whenever some barriers stop being trusted. An entry stored before was walked under the
    * old trust, so its guarded objects' fields were not snapshotted: it is not served again.
    */
@@ -78,6 +85,20 @@ public final class BarrierTrust {
       }
     }
     return false;
+  }
+
+  /** Whether a final field of a non-JDK class may be written without the runtime being told. */
+  static boolean finalsUnseen() {
+    return !jdkWritersSeen;
+  }
+
+  /** See {@link #jdkWritersSeen}: from now on every field of every object is checked on read. */
+  public static void loseJdkWriters() {
+    if (jdkWritersSeen) {
+      jdkWritersSeen = false;
+      complete = false;
+      distrust();
+    }
   }
 
   public static void lose() {

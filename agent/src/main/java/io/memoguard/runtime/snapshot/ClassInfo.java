@@ -97,6 +97,8 @@ final class ClassInfo {
    * watched (the class itself, or the plain superclasses of a guarded class); empty for the rest.
    */
   final Class<?>[] unguarded;
+  /** Instances belong to a JPA persistence context ({@link PersistenceManaged}). */
+  boolean persistent;
 
   private static final Class<?>[] NO_CLASSES = new Class<?>[0];
 
@@ -188,10 +190,14 @@ final class ClassInfo {
     if (Consumables.kindOf(c) != null) {
       return CONSUMABLE_INFO;
     }
-    if (Guarded.class.isAssignableFrom(c)) {
-      return withFields(c, GUARDED);
+    if (isJdk(c)) {
+      return jdk(c);
     }
-    return isJdk(c) ? jdk(c) : withFields(c, PLAIN);
+    ClassInfo info = withFields(c, Guarded.class.isAssignableFrom(c) ? GUARDED : PLAIN);
+    if (info != LEAF_INFO && PersistenceManaged.is(c)) {
+      info.persistent = true; // before the ClassValue publishes it
+    }
+    return info;
   }
 
   /**
@@ -311,7 +317,8 @@ final class ClassInfo {
             || !f.trySetAccessible()) {
           continue;
         }
-        boolean watch = kind != WRAPPER && !barriers && (open || !Modifier.isFinal(m));
+        boolean watch = kind != WRAPPER && !barriers
+            && (open || !Modifier.isFinal(m) || BarrierTrust.finalsUnseen());
         if (watch && kind != PLAIN && !unguarded.contains(k)) {
           unguarded.add(k);
         }

@@ -38,6 +38,8 @@ public final class Snapshot {
   private final int[] primStart;
   private final Object[] refs;
   private final long[] prims;
+  /** Set by the taker before the snapshot is published: see {@link #holdsPersistent()}. */
+  boolean persistent;
 
   Snapshot(Paths paths, Guarded[] guarded, Class<?>[] unguarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
       ClassInfo[] info, int[] refStart, int[] primStart, Object[] refs, long[] prims) {
@@ -53,6 +55,14 @@ public final class Snapshot {
     this.primStart = primStart;
     this.refs = refs;
     this.prims = prims;
+  }
+
+  /**
+   * True when the value holds an object of a JPA persistence context (an entity, a Hibernate proxy
+   * or lazy collection): it must not be served into another persistence context.
+   */
+  public boolean holdsPersistent() {
+    return persistent;
   }
 
   /** Number of Guarded instances reachable from the root, each counted once. */

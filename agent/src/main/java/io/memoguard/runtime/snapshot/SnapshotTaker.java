@@ -66,6 +66,9 @@ public final class SnapshotTaker {
   private final Consumer<Object> elementSink = this::element;
   private final BiConsumer<Object, Object> entrySink = this::entry;
 
+  /** Whether an object of a persistence context was met ({@link Snapshot#holdsPersistent()}). */
+  private boolean persistent;
+
   /** Null except when walking a value to store. */
   private final Footprint footprint;
 
@@ -107,9 +110,11 @@ public final class SnapshotTaker {
     refStart[watchedCount] = refCount; // one slot longer than watched: always fits
     primStart[watchedCount] = primCount;
     // not trimmed: a graph lives as long as one request, so slack is cheaper than copying
-    return new Snapshot(paths, Arrays.copyOf(guarded, guardedCount),
+    Snapshot snapshot = new Snapshot(paths, Arrays.copyOf(guarded, guardedCount),
         Arrays.copyOf(unguarded, unguardedCount), watchedCount, watched, watchedKind, watchedNode,
         watchedInfo, refStart, primStart, refs, prims);
+    snapshot.persistent = persistent;
+    return snapshot;
   }
 
   private void discover(Object o, int parent, byte edge, int index, Object label) {
@@ -129,6 +134,7 @@ public final class SnapshotTaker {
     if (footprint != null) {
       footprint.add(o, info);
     }
+    persistent |= info.persistent;
     if (info.kind == ClassInfo.LEAF) {
       return;
     }

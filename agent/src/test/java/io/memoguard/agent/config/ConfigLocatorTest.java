@@ -68,12 +68,20 @@ class ConfigLocatorTest {
         .hasMessage("unknown agent option 'verbose' (expected one of: config)");
   }
 
+  /** The form that survives jcmd JVMTI.agent_load unquoted. */
   @Test
-  void agentOptionWithoutEqualsSignIsAnError() {
-    assertThatThrownBy(() -> locator.locate("/etc/memoguard.yaml"))
+  void optionWithoutEqualsSignIsThePathAlone() throws Exception {
+    assertThat(locator.locate("/etc/memoguard, prod.yaml")).contains(Path.of("/etc/memoguard, prod.yaml"));
+  }
+
+  /** What jcmd JVMTI.agent_load JAR config=PATH delivers: the key without its value. */
+  @Test
+  void keyWithoutValueSaysJcmdDroppedTheValueAndHowToPassIt() {
+    assertThatThrownBy(() -> locator.locate("config"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("agent option '/etc/memoguard.yaml' must be written as key=value "
-            + "(known keys: config)");
+        .hasMessageContaining("arrived without its value")
+        .hasMessageContaining("jcmd PID JVMTI.agent_load memoguard-agent.jar /path/memoguard.yaml")
+        .hasMessageContaining("'\"config=/path/memoguard.yaml\"'");
   }
 
   @Test

@@ -78,7 +78,7 @@ class ConfigValidationTest extends ConfigFileTestSupport {
           log:
             level: info
             path: x.log
-          """, 3, 3, "unknown key 'path' (expected one of: level, file)");
+          """, 3, 3, "unknown key 'path' (expected one of: level, file, format, summary-interval)");
     }
 
     @Test

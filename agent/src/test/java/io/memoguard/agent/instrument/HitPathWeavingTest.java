@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Selector;
+import io.memoguard.runtime.MethodStats;
 import io.memoguard.runtime.Mode;
 import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.RequestScope;
@@ -12,6 +13,8 @@ import io.memoguard.runtime.Settings;
 import io.memoguard.runtime.Stats;
 import io.memoguard.testrepo.ArityCalls;
 import io.memoguard.testrepo.ArityRepository;
+import io.memoguard.testrepo.PageQuery;
+import io.memoguard.testrepo.Span;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +89,103 @@ class HitPathWeavingTest {
     int count = repo.findCount(21);
     assertThat(repo.findCount(21)).isEqualTo(count);
     assertThat(repo.bodyRuns()).isEqualTo(14);
+  }
+
+  @Test
+  void valueObjectArgumentsHitWithEqualStateAndMissOnceItChanged() {
+    PageQuery query = new PageQuery(0, "name");
+    Object page = repo.findPage(query);
+    assertThat(repo.findPage(query)).as("same instance, same state").isSameAs(page);
+    assertThat(repo.findPage(new PageQuery(0, "name"))).as("another instance, equal state")
+        .isSameAs(page);
+    query.page = 1; // the state the first call was keyed by is gone
+    Object next = repo.findPage(query);
+    assertThat(next).as("same instance, changed state").isNotSameAs(page);
+    assertThat(repo.findPage(query)).isSameAs(next);
+    query.sort = "id";
+    assertThat(repo.findPage(query)).as("a String field changed").isNotSameAs(next);
+    assertThat(repo.findPage(new PageQuery(0, "name"))).as("the first state again")
+        .isSameAs(page);
+    Object span = repo.findSpan(7, new Span(1, 2));
+    assertThat(repo.findSpan(7, new Span(1, 2))).as("a record beside a JDK value").isSameAs(span);
+    assertThat(repo.findSpan(7, new Span(1, 3))).isNotSameAs(span);
+    assertThat(repo.findSpan(8, new Span(1, 2))).isNotSameAs(span);
+    Object around = repo.findAround(new Span(1, 2), 3, 4, 5);
+    assertThat(repo.findAround(new Span(1, 2), 3, 4, 5)).as("the array advice").isSameAs(around);
+    assertThat(repo.findAround(new Span(2, 2), 3, 4, 5)).isNotSameAs(around);
+    assertThat(repo.bodyRuns()).isEqualTo(8);
+  }
+
+  @Test
+  void probeHitsAreCountedAsKeyPathHitsInEveryCounter() {
+    long[] probedBefore = counts("findTwo");
+    long[] keyedBefore = counts("findPage");
+    long hits = Stats.hits();
+    long calls = Stats.calls();
+    long misses = Stats.misses();
+    long saved = Stats.savedNanos();
+    repo.findTwo(1, 2); // hits through the probe: JDK values only
+    repo.findPage(new PageQuery(5, "x")); // hits through a key: an application object
+    for (int i = 0; i < 5; i++) {
+      repo.findTwo(1, 2);
+      repo.findPage(new PageQuery(5, "x"));
+    }
+    RequestScope.exit();
+    inRequest = false;
+    MethodStats probed = method("findTwo");
+    MethodStats keyed = method("findPage");
+    long[] probedDelta = delta(counts("findTwo"), probedBefore);
+    long[] keyedDelta = delta(counts("findPage"), keyedBefore);
+    assertThat(probedDelta).as("calls, hits, misses of the probed method").containsExactly(6, 5, 1);
+    assertThat(keyedDelta).as("calls, hits, misses of the keyed method").containsExactly(6, 5, 1);
+    assertThat(probed.savedNanos() - probedBefore[3]).as("saved by probe hits").isPositive();
+    assertThat(Stats.hits() - hits).isEqualTo(10);
+    assertThat(Stats.calls() - calls).isEqualTo(12);
+    assertThat(Stats.misses() - misses).isEqualTo(2);
+    assertThat(Stats.savedNanos() - saved).isEqualTo(probed.savedNanos() - probedBefore[3]
+        + keyed.savedNanos() - keyedBefore[3]);
+    assertThat(sink.requestEnds).containsExactly("hits=10 misses=2");
+  }
+
+  @Test
+  void aLongRequestShowsItsProbeHitsBeforeItEnds() {
+    long hits = Stats.hits();
+    long methodHits = counts("findOne")[1];
+    repo.findOne(3);
+    MethodStats stats = method("findOne");
+    int loops = 10_000;
+    for (int i = 0; i < loops; i++) {
+      repo.findOne(3);
+    }
+    assertThat(Stats.hits() - hits).as("counted while the request is still open")
+        .isGreaterThan(loops / 2).isLessThanOrEqualTo(loops);
+    assertThat(stats.hits() - methodHits).isEqualTo(Stats.hits() - hits);
+    RequestScope.exit();
+    inRequest = false;
+    assertThat(Stats.hits() - hits).isEqualTo(loops);
+    assertThat(stats.hits() - methodHits).isEqualTo(loops);
+  }
+
+  /** The counters of a method of the repository; null before its first call. */
+  private static MethodStats find(String name) {
+    String display = ArityRepository.class.getName() + "." + name;
+    return MethodStats.all().stream().filter(m -> m.name.equals(display)).findFirst().orElse(null);
+  }
+
+  private static MethodStats method(String name) {
+    MethodStats m = find(name);
+    assertThat(m).as("counters of " + name).isNotNull();
+    return m;
+  }
+
+  /** Calls, hits, misses and saved nanoseconds so far (zeros before the first call). */
+  private static long[] counts(String name) {
+    MethodStats m = find(name);
+    return m == null ? new long[4] : new long[] {m.calls(), m.hits(), m.misses(), m.savedNanos()};
+  }
+
+  private static long[] delta(long[] after, long[] before) {
+    return new long[] {after[0] - before[0], after[1] - before[1], after[2] - before[2]};
   }
 
   @Test

@@ -24,6 +24,14 @@ public final class RecordingSink implements EventSink {
   /** "Class.method at PATH". */
   public final List<String> differences = new CopyOnWriteArrayList<>();
 
+  /** "hits=H misses=M" of each request that ended. */
+  public final List<String> requestEnds = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void requestEnd(int hits, int misses) {
+    requestEnds.add("hits=" + hits + " misses=" + misses);
+  }
+
   @Override
   public void jdbcWrite(String statement, int cleared) {
     jdbcWrites.add(statement + " cleared " + cleared);

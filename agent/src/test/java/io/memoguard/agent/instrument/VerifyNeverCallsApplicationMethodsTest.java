@@ -67,11 +67,11 @@ class VerifyNeverCallsApplicationMethodsTest {
 
   @Test
   void equalMapsAreNoDifferenceAndNoKeyIsHashedOrCompared() throws Exception {
-    long verified = Stats.verified();
+    long verified = Stats.wouldSave();
     call();
     call();
     call();
-    assertThat(Stats.verified() - verified).isEqualTo(2);
+    assertThat(Stats.wouldSave() - verified).isEqualTo(2);
     assertThat(sink.differences).isEmpty();
   }
 

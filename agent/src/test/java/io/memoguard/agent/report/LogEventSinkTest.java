@@ -120,10 +120,11 @@ class LogEventSinkTest {
     sink.lateMutation("Mortgage.rates[0]", ENTRY, VIA, 1, EventSink.INVALIDATED);
     sink.lateMutation("Mortgage.rates[0]", ENTRY, VIA, 1, EventSink.INVALIDATED);
 
-    new ExitReport(log, new RuleUsage(), null, sink).run();
+    new ExitReport(log, new RuleUsage(), null, sink, null).run();
 
     List<String> lines = lines();
-    assertThat(lines.subList(3, lines.size())).hasSize(4).startsWith(
+    // per-method lines (methods other tests of this JVM called) come between the sites and the summary
+    assertThat(lines.stream().filter(l -> l.startsWith("INFO mutations")).toList()).containsExactly(
         "INFO mutations at com.acme.X.m(X.java:12): " + FIELD + " x42",
         "INFO mutations at " + VIA + " (no barrier there, found at the next call of " + ENTRY
             + "): Mortgage.rates[0] x2",

@@ -26,7 +26,7 @@ class LogHygieneTest {
   private static final String FORGED = "[memoguard] ERROR forged";
   /** A line the agent wrote: a forged one would start with the host's text instead. */
   private static final String AGENT_LINE =
-      "\\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[memoguard\\] (ERROR|WARN |INFO |DEBUG) \\S.*";
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) \\[memoguard\\] (ERROR|WARN |INFO |DEBUG) \\S.*";
 
   @TempDir Path dir;
 
@@ -123,7 +123,7 @@ class LogHygieneTest {
     sink.mutation("a.B.f\r" + FORGED, "S.m(S.java:1)", null, "A.get", 1, EventSink.LOGGED);
     sink.verifyDifference("A.get", huge);
     sink.verifyDifference("A.find", Verify.THREW + "Boom\n" + FORGED + ")");
-    new ExitReport(log, new io.memoguard.agent.instrument.RuleUsage(), null, sink).run();
+    new ExitReport(log, new io.memoguard.agent.instrument.RuleUsage(), null, sink, null).run();
 
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThan(1_200));

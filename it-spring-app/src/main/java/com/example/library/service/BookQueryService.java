@@ -34,6 +34,12 @@ public class BookQueryService {
                 author.getBooks().size());
     }
 
+    /** The title, in a read-only transaction of its own (a persistence context without open-in-view). */
+    @Transactional(readOnly = true)
+    public String title(long bookId) {
+        return books.findById(bookId).orElseThrow(() -> new BookNotFoundException(bookId)).getTitle();
+    }
+
     /** The same by ISBN; the other layers look the ISBN up too, all in this one transaction. */
     @Transactional(readOnly = true)
     public BookDetails detailsByIsbn(String isbn) {

@@ -18,6 +18,12 @@ public class BookWriteService {
         this.queries = queries;
     }
 
+    /** Changes the title and relies on dirty checking: no save, the commit flushes the change. */
+    @Transactional
+    public void retitleUnsaved(long bookId, String title) {
+        books.findById(bookId).orElseThrow(() -> new BookNotFoundException(bookId)).setTitle(title);
+    }
+
     @Transactional
     public BookDetails rename(long bookId, String title) {
         Book book = books.findById(bookId).orElseThrow(() -> new BookNotFoundException(bookId));

@@ -3,6 +3,9 @@ package com.example.library.web;
 import com.example.library.service.BookNotFoundException;
 import com.example.library.service.BookQueryService;
 import com.example.library.service.BookWriteService;
+import com.example.library.service.CatalogService;
+import com.example.library.service.PageService;
+import com.example.library.service.ShelfService;
 import com.example.library.service.PricingService;
 import com.example.library.service.StockService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,14 +23,45 @@ public class BookController {
     private final StockService stock;
     private final PricingService pricing;
     private final JdbcTemplate jdbc;
+    private final PageService pages;
+    private final ShelfService shelves;
+    private final CatalogService catalog;
 
     public BookController(BookQueryService queries, BookWriteService writes, StockService stock,
-            PricingService pricing, JdbcTemplate jdbc) {
+            PricingService pricing, JdbcTemplate jdbc, PageService pages, ShelfService shelves,
+            CatalogService catalog) {
         this.queries = queries;
         this.writes = writes;
         this.stock = stock;
         this.pricing = pricing;
         this.jdbc = jdbc;
+        this.pages = pages;
+        this.shelves = shelves;
+        this.catalog = catalog;
+    }
+
+    /** A page of titles: the service and its header each call findAll(Pageable). */
+    @GetMapping("/books")
+    public BookList page(@RequestParam("page") int page, @RequestParam("size") int size) {
+        return pages.page(page, size);
+    }
+
+    /** Two transactional services, each reading the same row through the JDBC repository. */
+    @GetMapping("/books/{id}/catalog")
+    public CatalogEntry catalogEntry(@PathVariable long id) {
+        return new CatalogEntry(id, shelves.shelf(id), catalog.line(id));
+    }
+
+    /**
+     * Reads the book in one transaction, changes it in the next without saving (dirty checking),
+     * then returns the title as stored: the change is flushed only if the second transaction
+     * changed a managed entity.
+     */
+    @PostMapping("/books/{id}/retitle")
+    public StoredTitle retitle(@PathVariable long id, @RequestParam("value") String value) {
+        String before = queries.title(id);
+        writes.retitleUnsaved(id, value + " (was " + before + ")");
+        return storedTitle(id);
     }
 
     /**

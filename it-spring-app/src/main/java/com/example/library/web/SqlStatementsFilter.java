@@ -1,5 +1,6 @@
 package com.example.library.web;
 
+import com.example.library.repo.JdbcBookDao;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Puts what Hibernate did during the request into response headers: {@code X-Sql-Statements}, the
  * number of SQL statements it prepared; {@code X-Lazy-Entity-Fetches}, how many lazy proxies were
- * initialized; {@code X-Lazy-Collection-Fetches}, how many lazy collections were loaded.
+ * initialized; {@code X-Lazy-Collection-Fetches}, how many lazy collections were loaded;
+ * {@code X-Jdbc-Statements}, the statements of the JDBC repository ({@link JdbcBookDao}).
  * Hibernate's statistics are global: the numbers are right only while requests do not overlap (the
  * tests send them one after the other). The body is buffered so that the headers can still be set
  * after the controller has written it.
@@ -42,6 +44,7 @@ public class SqlStatementsFilter extends OncePerRequestFilter {
         long statements = stats.getPrepareStatementCount();
         long entityFetches = stats.getEntityFetchCount();
         long collectionFetches = stats.getCollectionFetchCount();
+        long jdbcStatements = JdbcBookDao.STATEMENTS.get();
         try {
             chain.doFilter(request, buffered);
         } finally {
@@ -49,6 +52,7 @@ public class SqlStatementsFilter extends OncePerRequestFilter {
             buffered.setHeader("X-Lazy-Entity-Fetches", Long.toString(stats.getEntityFetchCount() - entityFetches));
             buffered.setHeader("X-Lazy-Collection-Fetches",
                     Long.toString(stats.getCollectionFetchCount() - collectionFetches));
+            buffered.setHeader("X-Jdbc-Statements", Long.toString(JdbcBookDao.STATEMENTS.get() - jdbcStatements));
             buffered.copyBodyToResponse();
         }
     }

@@ -5,10 +5,12 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Woven into the constructor of Hibernate's session: a new persistence context drops the request's
- * entries. Entities memoized in an earlier session are detached from it; serving them into a new
- * transaction would hand the caller an entity whose lazy associations can no longer load, where
- * without the agent it would have received a managed one. With open-in-view there is one session
- * per request and nothing is lost.
+ * entries whose values hold entities, Hibernate proxies or lazy collections. Those are detached
+ * from the new session; serving them into a new transaction would hand the caller an entity whose
+ * lazy associations can no longer load and whose changes are not flushed, where without the agent
+ * it would have received a managed one. Entries of plain values (a JDBC repository's rows, DTOs)
+ * are the same in any persistence context and stay, so services that each open a transaction
+ * still share them.
  */
 public final class PersistenceContextAdvice {
   private PersistenceContextAdvice() {}
@@ -16,6 +18,6 @@ public final class PersistenceContextAdvice {
   // enter only: exit advice with onThrowable is not possible on constructors
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter() {
-    Memoizer.clearRequest();
+    Memoizer.clearSession();
   }
 }

@@ -1,0 +1,57 @@
+package io.memoguard.agent.instrument;
+
+import io.memoguard.agent.instrument.classfile.NeverInstrumented;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import net.bytebuddy.description.type.TypeDescription;
+
+/**
+ * After a run-time attach: the classes loaded before it that the planner would have advised
+ * (repositories, request boundaries, JDBC statements) are retransformed so that they get their
+ * advice now. Advice adds no members, which retransformation allows; field barriers would add
+ * members and are not attempted here.
+ */
+final class LoadedClasses {
+  private LoadedClasses() {}
+
+  /**
+   * @return how many classes got their advice
+   */
+  static int retransformRelevant(Instrumentation inst, TypePlanner planner,
+      BiConsumer<String, Throwable> onFailure) {
+    List<Class<?>> relevant = new ArrayList<>();
+    for (Class<?> type : inst.getAllLoadedClasses()) {
+      if (isCandidate(inst, type) && isRelevant(planner, type)) {
+        relevant.add(type);
+      }
+    }
+    int done = 0;
+    for (Class<?> type : relevant) {
+      try {
+        // one at a time: a class that cannot be retransformed must not keep the others unadvised
+        inst.retransformClasses(type);
+        done++;
+      } catch (Throwable failure) {
+        onFailure.accept(type.getName(), failure);
+      }
+    }
+    return done;
+  }
+
+  private static boolean isCandidate(Instrumentation inst, Class<?> type) {
+    return !type.isArray() && !type.isPrimitive() && !type.isInterface() && !type.isHidden()
+        && !type.isSynthetic() && inst.isModifiableClass(type)
+        && !NeverInstrumented.isSkippedByAdvice(type.getName(), type.getClassLoader());
+  }
+
+  /** Judged from the loaded class's description; a class that cannot be described is left alone. */
+  private static boolean isRelevant(TypePlanner planner, Class<?> type) {
+    try {
+      return planner.isRelevant(TypeDescription.ForLoadedType.of(type), type.getClassLoader());
+    } catch (Throwable unreadable) {
+      return false;
+    }
+  }
+}

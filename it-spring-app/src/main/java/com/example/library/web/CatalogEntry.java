@@ -1,0 +1,4 @@
+package com.example.library.web;
+
+public record CatalogEntry(long id, String shelf, String line) {
+}
