@@ -33,6 +33,8 @@ final class Binding {
   private long[] pendingMethodHits;
   private long[] pendingSavedNanos;
   private int pendingMethodCount;
+  /** Registered while there are pending hits, for readings of the counters. */
+  private PendingCounts.Ref pendingRef;
   /** Methods counted apart before a flush; a request hits a handful of memoized methods. */
   static final int PENDING_METHODS = 8;
   /** A long-running request (a batch loop) shows its hits in the counters at least this often. */
@@ -59,6 +61,9 @@ final class Binding {
       methods = pendingMethods = new MethodStats[PENDING_METHODS];
       pendingMethodHits = new long[PENDING_METHODS];
       pendingSavedNanos = new long[PENDING_METHODS];
+    }
+    if (pendingRef == null) {
+      pendingRef = PendingCounts.register(this);
     }
     int i = 0;
     while (i < pendingMethodCount && methods[i] != stats) {
@@ -105,6 +110,31 @@ final class Binding {
     Stats.SAVED_NANOS.add(saved);
     pendingMethodCount = 0;
     pendingHits = 0;
+    if (pendingRef != null) {
+      PendingCounts.unregister(pendingRef);
+      pendingRef = null;
+    }
+  }
+
+  /**
+   * For a reading on another thread ({@link PendingCounts}): this binding's pending hits, or
+   * their saved time, of {@code method} or of all methods when null. Plain reads of fields the
+   * owner may be changing: bounds and nulls checked, the value may be a moment old.
+   */
+  long pending(MethodStats method, boolean saved) {
+    MethodStats[] methods = pendingMethods;
+    long[] counts = saved ? pendingSavedNanos : pendingMethodHits;
+    if (methods == null || counts == null) {
+      return 0;
+    }
+    long sum = 0;
+    int n = Math.min(pendingMethodCount, Math.min(methods.length, counts.length));
+    for (int i = 0; i < n; i++) {
+      if (method == null || methods[i] == method) {
+        sum += counts[i];
+      }
+    }
+    return sum;
   }
 
   /**

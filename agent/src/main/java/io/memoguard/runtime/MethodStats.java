@@ -88,8 +88,9 @@ public final class MethodStats {
     return CAUSE_NAMES[cause];
   }
 
-  public long calls() { return calls.sum(); }
-  public long hits() { return hits.sum(); }
+  // calls, hits and savedNanos include probe hits of requests still running (PendingCounts)
+  public long calls() { return calls.sum() + PendingCounts.hits(this); }
+  public long hits() { return hits.sum() + PendingCounts.hits(this); }
   public long misses() { return misses.sum(); }
   public long passThrough() { return passThrough.sum(); }
   public long mutations() { return mutations.sum(); }
@@ -97,7 +98,7 @@ public final class MethodStats {
   public long differences() { return differences.sum(); }
   public long requests() { return requests.sum(); }
   public String firstDifference() { return firstDifference; }
-  public long savedNanos() { return savedNanos.sum(); }
+  public long savedNanos() { return savedNanos.sum() + PendingCounts.savedNanos(this); }
   public long invalidations(int cause) { return invalidations[cause].sum(); }
 
   public long invalidations() {

@@ -27,8 +27,9 @@ public final class Stats {
   private Stats() {}
 
   public static long requests() { return REQUESTS.sum(); }
-  public static long calls() { return CALLS.sum(); }
-  public static long hits() { return HITS.sum(); }
+  // calls, hits and savedNanos include probe hits of requests still running (PendingCounts)
+  public static long calls() { return CALLS.sum() + PendingCounts.hits(null); }
+  public static long hits() { return HITS.sum() + PendingCounts.hits(null); }
   public static long misses() { return MISSES.sum(); }
   public static long passThrough() { return PASS_THROUGH.sum(); }
   /** Entries dropped before their request ended, whatever the cause. */
@@ -42,7 +43,7 @@ public final class Stats {
   /** Entries dropped for {@code cause} ({@link MethodStats#RULE} and the others). */
   public static long invalidations(int cause) { return INVALIDATED[cause].sum(); }
   /** The measured duration of the calls that hits replaced, in nanoseconds. */
-  public static long savedNanos() { return SAVED_NANOS.sum(); }
+  public static long savedNanos() { return SAVED_NANOS.sum() + PendingCounts.savedNanos(null); }
   public static long mutations() { return MUTATIONS.sum(); }
   public static long handedOff() { return HANDED_OFF.sum(); }
   /** Hits served to a thread that waited for the same call running on another thread of its request. */
