@@ -185,7 +185,7 @@ if $with_agent; then
   grep -h '\[memoguard\] [A-Z]* *mutation of' "$work/agent.out" "$work/agent.err" || echo "  (none)"
   echo
   echo "agent summary:"
-  grep -h '\[memoguard\] INFO  summary:' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
+  grep -h '\[memoguard\] INFO  summary:.* transform-ms=' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
 fi
 
 # verify mode: every call runs as without the agent; the summary counts what memoization would
@@ -201,7 +201,7 @@ if $with_agent; then
     fetch "$verify_port" "$path" "$work/$name.verify" >/dev/null
   done
   stop_server "$verify_pid"
-  summary=$(grep -h '\[memoguard\] INFO  summary:' "$work/verify.err" || true)
+  summary=$(grep -h '\[memoguard\] INFO  summary:.* transform-ms=' "$work/verify.err" || true)
   saved=$(sed -n 's/.* would-save=\([0-9]*\).*/\1/p' <<<"$summary")
   differences=$(sed -n 's/.* differences=\([0-9]*\).*/\1/p' <<<"$summary")
   echo
