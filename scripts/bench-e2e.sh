@@ -366,7 +366,7 @@ load_once() { # DB MODE(plain|agent) ROUND
   local per_req=n/a
   [[ $alloc != n/a && $rps -gt 0 ]] && per_req=$(awk -v a="$alloc" -v r="$rps" 'BEGIN { printf "%.0f", a * 1048576 / r / 1024 }')
   local summary
-  summary=$(sed -n 's/.*summary: \(.*\)/\1/p' "$work/$name.err" | sed 's/ barrier-classes.*//')
+  summary=$(sed -n 's/.*summary: \(.* transform-ms=.*\)/\1/p' "$work/$name.err" | sed 's/ barrier-classes.*//')
   echo "$db $mode $round $rps $p50 $p99 $q $q_after $alloc $per_req $gcs $errs" >>"$work/load.tsv"
   [[ $mode == agent ]] && echo "$db $round $summary" >>"$work/load.summaries"
   log "load $db $mode round $round: $rps req/s p50 $p50 ms p99 $p99 ms, $q queries, $alloc MB/s, errors $errs"

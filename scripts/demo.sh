@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shows memoguard on the demo service: runs it once without and once with the agent, sends both the
-# same requests and compares the SQL statements each request cost (X-Db-Queries) and the bodies.
+# same requests and compares the SQL statements each request cost (X-Db-Queries) and the bodies,
+# reads the agent's JMX counters while it runs, then shows a verify-mode run and its candidates report.
 #
 #   scripts/demo.sh                   build, run both, compare
 #   DEMO_NO_AGENT=1 scripts/demo.sh   only the run without agent (no agent jar needed)
@@ -170,6 +171,12 @@ else
   echo "  expensive recompute ran $plain_recomputes times"
 fi
 
+if $with_agent; then
+  echo
+  echo "JMX counters of the running service with the agent (java scripts/JmxCounters.java $agent_pid):"
+  java scripts/JmxCounters.java "$agent_pid" 2>"$work/jmx.err" || echo "  (not readable: $(head -n 1 "$work/jmx.err"))"
+fi
+
 stop_server "$plain_pid"
 if $with_agent; then
   stop_server "$agent_pid"
@@ -178,13 +185,15 @@ if $with_agent; then
   grep -h '\[memoguard\] [A-Z]* *mutation of' "$work/agent.out" "$work/agent.err" || echo "  (none)"
   echo
   echo "agent summary:"
-  grep -h '\[memoguard\] INFO  summary:' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
+  grep -h '\[memoguard\] INFO  summary:.* transform-ms=' "$work/agent.out" "$work/agent.err" || echo "  (no summary line found)"
 fi
 
 # verify mode: every call runs as without the agent; the summary counts what memoization would
 # save, and a method whose result changes between calls (the quote sheet) is reported
 if $with_agent; then
-  start_server verify "-javaagent:$AGENT_JAR=config=$VERIFY_CONFIG"
+  # a copy in the work directory: the candidates report is written next to the configuration
+  cp "$VERIFY_CONFIG" "$work/verify.yaml"
+  start_server verify "-javaagent:$AGENT_JAR=config=$work/verify.yaml"
   verify_pid=$started_pid
   verify_port=$(await_listening verify "$verify_pid")
   for request in "${REQUESTS[@]}" "quotes /tenants/acme/products/1/quotes"; do
@@ -192,12 +201,16 @@ if $with_agent; then
     fetch "$verify_port" "$path" "$work/$name.verify" >/dev/null
   done
   stop_server "$verify_pid"
-  summary=$(grep -h '\[memoguard\] INFO  summary:' "$work/verify.err" || true)
+  summary=$(grep -h '\[memoguard\] INFO  summary:.* transform-ms=' "$work/verify.err" || true)
   saved=$(sed -n 's/.* would-save=\([0-9]*\).*/\1/p' <<<"$summary")
   differences=$(sed -n 's/.* differences=\([0-9]*\).*/\1/p' <<<"$summary")
   echo
   echo "verify mode: ${saved:-?} calls would have been saved, ${differences:-?} differences"
   grep -h '\[memoguard\] WARN  verify:' "$work/verify.err" || true
+  echo
+  echo "candidates report of the verify run (memoguard-candidates.yaml, a configuration to adopt):"
+  sed -e '/^# memoguard candidates/d' -e 's/^/  /' "$work/memoguard-candidates.yaml" 2>/dev/null \
+    || echo "  (not written)"
 fi
 
 if $bodies_differ; then

@@ -46,7 +46,8 @@ public final class MemoguardAgent {
     Path configFile = null;
     try {
       bootLog = AgentLog.toStandardError();
-      Optional<Path> location = ConfigLocator.ofSystem().locate(args);
+      ConfigLocator locator = ConfigLocator.ofSystem();
+      Optional<Path> location = locator.locate(args);
       if (location.isEmpty()) {
         bootLog.error("no configuration given: pass -javaagent:memoguard-agent.jar=config=PATH, "
             + "-Dmemoguard.config=PATH or MEMOGUARD_CONFIG" + DISABLED);
@@ -61,9 +62,10 @@ public final class MemoguardAgent {
         injected = true;
       }
       AgentConfig config = ConfigLoader.load(configFile);
+      String level = locator.logLevel(config.logLevel());
       AgentLog log;
       try {
-        log = AgentLog.create(config.logLevel(), config.logFile(), config.logFormat());
+        log = AgentLog.create(level, config.logFile(), config.logFormat());
       } catch (UncheckedIOException unusable) {
         // the loader checked the file already; this is a race with whoever changed it since
         bootLog.error(configFile + ": log.file " + config.logFile()

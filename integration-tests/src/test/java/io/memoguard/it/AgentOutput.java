@@ -19,7 +19,14 @@ final class AgentOutput {
         return lines.stream().filter(l -> l.contains("[memoguard] ERROR")).toList();
     }
 
-    static List<String> summaryLines(List<String> lines) {
-        return lines.stream().filter(l -> l.contains("[memoguard] INFO") && l.contains("summary:")).toList();
+    /**
+     * The exit summary lines: the {@code summary:} lines that end with the start-up figures
+     * ({@code transform-ms=}), which the periodic summary (every 60 s by default, so also in a run
+     * slowed down by a busy machine) leaves out.
+     */
+    static List<String> exitSummaryLines(List<String> lines) {
+        return lines.stream()
+                .filter(l -> l.contains("[memoguard] INFO") && l.contains("summary:") && l.contains(" transform-ms="))
+                .toList();
     }
 }

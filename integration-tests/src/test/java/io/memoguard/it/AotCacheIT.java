@@ -47,19 +47,7 @@ class AotCacheIT {
             Files.deleteIfExists(dir.resolve(stale));
         }
         Path jar = appJar(dir.resolve("handles-app.jar"));
-        Path config = dir.resolve("handles-memoguard.yaml");
-        Files.writeString(config, String.join("\n",
-                "memoize:",
-                "  - class: com.example.handles.CounterRepository",
-                // every method: tag and code match none of the default name patterns
-                "    methods: [find, tag, code]",
-                "guard:",
-                "  packages: [com.example.handles.domain]",
-                "requests:",
-                "  entry-points:",
-                "    - class: " + APP,
-                "      methods: [scenario*]",
-                ""));
+        Path config = FieldHandleWriteIT.writeConfig(dir);
         String agent = ItEnv.javaagent(config);
         plainTraining = new Once<>(() -> run("aot-plain-train", jar, List.of(train("plain"))));
         plainRun = new Once<>(() -> {

@@ -28,7 +28,7 @@ final class DemoConfigs {
 
     /** A number from the agent's exit summary line, e.g. {@code hits}. */
     static long summaryCounter(JvmProcess.ProcessOutput out, String name) {
-        String summary = AgentOutput.summaryLines(out.stderrLines()).stream().reduce((a, b) -> b)
+        String summary = AgentOutput.exitSummaryLines(out.stderrLines()).stream().reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no summary line\n" + out));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "=(\\d+)").matcher(summary);
         if (!m.find()) {

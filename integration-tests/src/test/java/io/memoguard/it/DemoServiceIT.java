@@ -215,7 +215,7 @@ class DemoServiceIT {
     @Test
     void summaryAtExitCountsHits() {
         ProcessOutput out = run(Variant.AGENT).output();
-        List<String> summaries = AgentOutput.summaryLines(out.stderrLines()).stream()
+        List<String> summaries = AgentOutput.exitSummaryLines(out.stderrLines()).stream()
                 .filter(l -> l.contains("hits="))
                 .toList();
         assertThat(summaries).as("an INFO summary line with hits= at exit\n%s", out).isNotEmpty();

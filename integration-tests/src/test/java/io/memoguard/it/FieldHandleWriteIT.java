@@ -31,21 +31,25 @@ class FieldHandleWriteIT {
         JvmProcess.killAll();
     }
 
+    /** The handles app's configuration, written as {@code handles-memoguard.yaml} into {@code dir}. */
+    static Path writeConfig(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("handles-memoguard.yaml"), String.join("\n",
+                "memoize:",
+                "  - class: com.example.handles.CounterRepository",
+                // every method: tag and code match none of the default name patterns
+                "    methods: [find, tag, code]",
+                "guard:",
+                "  packages: [com.example.handles.domain]",
+                "requests:",
+                "  entry-points:",
+                "    - class: " + APP,
+                "      methods: [scenario*]",
+                ""));
+    }
+
     private static ProcessOutput run(boolean agent) {
         try {
-            Path config = Files.createDirectories(ItEnv.logsDir().resolve("configs")).resolve("handles-memoguard.yaml");
-            Files.writeString(config, String.join("\n",
-                    "memoize:",
-                    "  - class: com.example.handles.CounterRepository",
-                    // every method: tag and code match none of the default name patterns
-                    "    methods: [find, tag, code]",
-                    "guard:",
-                    "  packages: [com.example.handles.domain]",
-                    "requests:",
-                    "  entry-points:",
-                    "    - class: " + APP,
-                    "      methods: [scenario*]",
-                    ""));
+            Path config = writeConfig(Files.createDirectories(ItEnv.logsDir().resolve("configs")));
             List<String> jvmArgs = agent ? List.of(ItEnv.javaagent(config)) : List.of();
             try (JvmProcess jvm = JvmProcess.start(agent ? "handles-agent" : "handles-plain", jvmArgs,
                     ItEnv.classesDir().toString(), APP, List.of())) {

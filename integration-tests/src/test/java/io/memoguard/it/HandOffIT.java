@@ -50,7 +50,7 @@ class HandOffIT {
         }
 
         long counter(String name) {
-            List<String> summaries = AgentOutput.summaryLines(output.stderrLines());
+            List<String> summaries = AgentOutput.exitSummaryLines(output.stderrLines());
             assertThat(summaries).as("%s", output).hasSize(1);
             Matcher m = COUNTER.matcher(summaries.get(0));
             while (m.find()) {

@@ -38,7 +38,7 @@ class JfrEventsIT {
             // the setter wrote; the service that called it is the site an operator looks for
             assertThat(m.getString("site")).isEqualTo("com.acme.domain.Product.setInvestor(Product.java:45)");
             assertThat(m.getString("via")).matches("com\\.acme\\.service\\.\\w+\\.\\w+\\(\\w+\\.java:\\d+\\)");
-            assertThat(m.getString("entries")).contains("com.acme.repo.MortgageRepository.getMortgage");
+            assertThat(m.getString("methods")).contains("com.acme.repo.MortgageRepository.getMortgage");
             assertThat(m.getInt("callers")).isEqualTo(2);
             assertThat(m.getString("action")).isEqualTo("invalidated");
             assertThat(m.getString("detection")).isEqualTo("barrier");

@@ -95,7 +95,11 @@ class JmxCountersIT {
             ProcessOutput out = demo.stop();
             List<String> agentLines = out.stderrLines().stream().filter(l -> l.contains("\"log.logger\":\"memoguard\"")).toList();
             assertThat(agentLines).as("%s", out).isNotEmpty().allMatch(l -> l.matches(
-                    "\\{\"@timestamp\":\"\\d{4}-\\d{2}-\\d{2}T[^\"]+Z\",\"log.level\":\"(INFO|WARN|ERROR)\",\"log.logger\":\"memoguard\",\"message\":\".*\"\\}"));
+                    "\\{\"@timestamp\":\"\\d{4}-\\d{2}-\\d{2}T[^\"]+Z\",\"log.level\":\"(INFO|WARN|ERROR)\",\"log.logger\":\"memoguard\",\"message\":\".*\""
+                            + "(,\"memoguard\\.[a-z-]+\":(\"[^\"]*\"|\\d+))*\\}"));
+            // the summary's counters are fields of their own, as numbers
+            assertThat(agentLines).as("%s", out).anyMatch(l -> l.contains("\"message\":\"summary: requests=1 ")
+                    && l.contains(",\"memoguard.requests\":1,\"memoguard.calls\":"));
             assertThat(out.stderrLines()).as("%s", out).noneMatch(l -> l.contains("[memoguard]"));
         }
     }

@@ -125,7 +125,7 @@ class ParkingDemoIT {
         assertThat(park.recomputes()).as("%s", park.output()).isEqualTo(TENANTS.size());
         assertThat(park.statements()).as("one statement per recompute, none for the others")
                 .isEqualTo(TENANTS.size());
-        String summary = AgentOutput.summaryLines(park.output().stderrLines()).get(0);
+        String summary = AgentOutput.exitSummaryLines(park.output().stderrLines()).get(0);
         assertThat(summary).contains("park-timeouts=0").doesNotContain("parked=0 ");
         assertThat(AgentOutput.errorLines(park.output().allLines())).as("%s", park.output()).isEmpty();
     }
@@ -146,7 +146,7 @@ class ParkingDemoIT {
     void memoizationAloneDoesNotStopTheStampede() {
         Burst noPark = run(Variant.AGENT_WITHOUT_PARK);
         assertThat(noPark.recomputes()).as("%s", noPark.output()).isGreaterThanOrEqualTo(2 * TENANTS.size());
-        assertThat(AgentOutput.summaryLines(noPark.output().stderrLines()).get(0)).contains("parked=0 ");
+        assertThat(AgentOutput.exitSummaryLines(noPark.output().stderrLines()).get(0)).contains("parked=0 ");
     }
 
     @Test

@@ -53,7 +53,7 @@ class RunTimeAttachIT {
                             && l.contains("com.acme.repo.MortgageRepository.getMortgage"))
                     .anyMatch(l -> l.contains("memoguard is already running in this JVM"))
                     .noneMatch(l -> l.contains("matched no class"));
-            assertThat(AgentOutput.summaryLines(out.stderrLines())).hasSize(1);
+            assertThat(AgentOutput.exitSummaryLines(out.stderrLines())).hasSize(1);
         }
     }
 

@@ -137,7 +137,7 @@ abstract class ServletAppTests {
         assertThat(queries(run, DISCOUNT)).isEqualTo(2);
         assertThat(run.output().allLines()).as("%s", run.output())
                 .anyMatch(l -> l.contains("[memoguard]") && l.contains("mutation of com.example.containers.app.domain.Product.priceCents"));
-        assertThat(AgentOutput.summaryLines(run.output().allLines())).singleElement().asString().contains(" mutations=1 ");
+        assertThat(AgentOutput.exitSummaryLines(run.output().allLines())).singleElement().asString().contains(" mutations=1 ");
     }
 
     /** "Not leak": work that is part of no request is never memoized, and no request outlives its end. */
@@ -148,7 +148,7 @@ abstract class ServletAppTests {
         // a request left on a container or executor thread would answer the repeated id from memory
         assertThat(queries(run, ASYNC_START_AGAIN)).isGreaterThanOrEqualTo(1);
         assertThat(queries(run, ASYNC_EXECUTOR_AGAIN)).isGreaterThanOrEqualTo(1);
-        assertThat(AgentOutput.summaryLines(run.output().allLines())).singleElement().asString()
+        assertThat(AgentOutput.exitSummaryLines(run.output().allLines())).singleElement().asString()
                 .contains(" requests=" + REQUESTS.size() + " ");
     }
 

@@ -247,7 +247,7 @@ class SpringBootIT {
     void summaryAtExitCountsHits() {
         for (Variant v : List.of(Variant.AGENT_OIV, Variant.AGENT_NO_OIV)) {
             ProcessOutput out = run(v).output();
-            List<String> summaries = AgentOutput.summaryLines(out.stderrLines());
+            List<String> summaries = AgentOutput.exitSummaryLines(out.stderrLines());
             assertThat(summaries).as("a summary line at exit\n%s", out).hasSize(1);
             Matcher hits = HITS.matcher(summaries.get(0));
             assertThat(hits.find()).as(summaries.get(0)).isTrue();

@@ -3,6 +3,7 @@ package io.memoguard.agent.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -11,7 +12,9 @@ import java.util.function.Function;
  * Finds the configuration file. In order of precedence: the {@code config} option of the
  * {@code -javaagent} argument ({@code -javaagent:memoguard-agent.jar=config=/etc/memoguard.yaml}),
  * the system property {@value #SYSTEM_PROPERTY}, the environment variable {@value #ENV_VARIABLE}.
- * Blank property or variable values count as not set.
+ * Blank property or variable values count as not set. The log level is found the same way
+ * ({@value #LEVEL_PROPERTY}, then {@value #LEVEL_VARIABLE}, then the file's {@code log.level}), so
+ * one JVM can log more or less without editing a file that many share.
  *
  * <p>Agent options are comma-separated {@code key=value} pairs; an unknown key is an error so that
  * a typo does not silently leave the agent unconfigured. Options without any {@code =} are the
@@ -26,6 +29,11 @@ public final class ConfigLocator {
   public static final String SYSTEM_PROPERTY = "memoguard.config";
   /** The environment variable naming the configuration file. */
   public static final String ENV_VARIABLE = "MEMOGUARD_CONFIG";
+
+  /** The system property overriding the file's {@code log.level}. */
+  public static final String LEVEL_PROPERTY = "memoguard.log.level";
+  /** The environment variable overriding the file's {@code log.level}, below the property. */
+  public static final String LEVEL_VARIABLE = "MEMOGUARD_LOG_LEVEL";
 
   private static final List<String> AGENT_OPTIONS = List.of(AGENT_OPTION);
 
@@ -67,6 +75,33 @@ public final class ConfigLocator {
       return Optional.of(toPath(fromEnv.strip(), "environment variable '" + ENV_VARIABLE + "'"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The log level to use.
+   *
+   * @param configured the file's {@code log.level}
+   * @throws ConfigException if the property or variable is set to something that is not a level
+   */
+  public String logLevel(String configured) throws ConfigException {
+    String fromProperty = systemProperties.getProperty(LEVEL_PROPERTY);
+    if (fromProperty != null && !fromProperty.isBlank()) {
+      return level(fromProperty, "system property '" + LEVEL_PROPERTY + "'");
+    }
+    String fromEnv = environment.apply(LEVEL_VARIABLE);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return level(fromEnv, "environment variable '" + LEVEL_VARIABLE + "'");
+    }
+    return configured;
+  }
+
+  private static String level(String value, String origin) throws ConfigException {
+    String level = value.strip().toLowerCase(Locale.ROOT);
+    if (!ConfigBinder.LOG_LEVELS.contains(level)) {
+      throw ConfigException.of(origin + " is not a log level (expected one of: "
+          + String.join(", ", ConfigBinder.LOG_LEVELS) + ")");
+    }
+    return level;
   }
 
   /** The value of the config option, or null when the options do not contain it. */

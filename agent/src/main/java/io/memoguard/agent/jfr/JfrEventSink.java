@@ -44,7 +44,7 @@ public final class JfrEventSink implements EventSink {
         event.field = field;
         event.site = site;
         event.via = via;
-        event.entries = entries;
+        event.methods = entries;
         event.callers = callers;
         event.action = action;
         event.detection = detection;

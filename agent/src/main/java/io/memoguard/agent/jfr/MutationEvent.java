@@ -27,7 +27,7 @@ final class MutationEvent extends jdk.jfr.Event {
   String via;
 
   @Label("Memoized Methods")
-  String entries;
+  String methods;
 
   @Label("Callers")
   @Description("How many callers had received the object")

@@ -71,14 +71,27 @@ public final class Counters {
         new Counter("time-saved-ms", "EstimatedTimeSavedMillis", () -> m.savedNanos() / 1_000_000));
   }
 
-  /** {@code key=value} pairs separated by spaces, each value read once. */
-  public static String line(List<Counter> counters) {
+  /**
+   * Each counter's key and value, alternating, each value read once: the text line and the JSON
+   * fields of one summary show the same numbers.
+   */
+  public static Object[] read(List<Counter> counters) {
+    Object[] fields = new Object[counters.size() * 2];
+    for (int i = 0; i < counters.size(); i++) {
+      fields[2 * i] = counters.get(i).key();
+      fields[2 * i + 1] = counters.get(i).value().getAsLong();
+    }
+    return fields;
+  }
+
+  /** {@code key=value} pairs separated by spaces, from {@link #read}. */
+  public static String line(Object[] fields) {
     StringBuilder out = new StringBuilder();
-    for (Counter counter : counters) {
+    for (int i = 0; i + 1 < fields.length; i += 2) {
       if (out.length() > 0) {
         out.append(' ');
       }
-      out.append(counter.key()).append('=').append(counter.value().getAsLong());
+      out.append(fields[i]).append('=').append(fields[i + 1]);
     }
     return out.toString();
   }

@@ -44,11 +44,14 @@ public final class ExitReport implements Runnable {
         }
       }
       for (MethodStats method : MethodStats.all()) {
-        log.info("method " + method.name + ": " + Counters.line(Counters.of(method)));
+        Object[] counters = Counters.read(Counters.of(method));
+        log.event(false, "method " + method.name + ": " + Counters.line(counters),
+            with(counters, "method", method.name));
       }
-      log.info("summary: " + Counters.line(Counters.totals())
-          + " barrier-classes=" + (barriers == null ? 0 : barriers.transformedCount())
-          + " transform-ms=" + TimedTransformer.millis());
+      Object[] counters = with(Counters.read(Counters.totals()),
+          "barrier-classes", barriers == null ? 0 : barriers.transformedCount(),
+          "transform-ms", TimedTransformer.millis());
+      log.event(false, "summary: " + Counters.line(counters), counters);
       if (candidates != null) {
         candidates.write();
         log.info("candidates report written to " + candidates.file());
@@ -57,5 +60,11 @@ public final class ExitReport implements Runnable {
     } catch (Throwable ignored) {
       // the JVM is exiting; nothing useful can be done about a failed report
     }
+  }
+
+  private static Object[] with(Object[] fields, Object... more) {
+    Object[] all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+    System.arraycopy(more, 0, all, fields.length, more.length);
+    return all;
   }
 }

@@ -48,7 +48,9 @@ public final class LogEventSink implements EventSink {
     String line = "mutation of " + field + " at " + at
         + ": " + action + " " + entries + ", instance handed to " + callers(callers)
         + admitted.suffix();
-    write(admitted.warn(), line);
+    log.event(admitted.warn(), line, "event", "mutation", "field", field, "site", site,
+        "via", via == null ? "" : via, "methods", entries, "callers", callers, "action", action,
+        "detection", "barrier");
   }
 
   @Override
@@ -65,7 +67,8 @@ public final class LogEventSink implements EventSink {
         + ", instance handed to " + callers(callers)
         + (notRejected ? " (on-mutation: fail cannot stop a write that passes no barrier)" : "")
         + admitted.suffix();
-    write(admitted.warn(), line);
+    log.event(admitted.warn(), line, "event", "mutation", "field", path, "site", detectedAt,
+        "methods", entry, "callers", callers, "action", action, "detection", "read");
   }
 
   @Override
@@ -74,13 +77,15 @@ public final class LogEventSink implements EventSink {
     if (admitted == null) {
       return;
     }
+    String line;
     if (path.startsWith(Verify.THREW)) {
-      log.warn("verify: " + method + " threw " + path.substring(Verify.THREW.length(), path.length() - 1)
-          + " where memoizing it would have returned the memoized value" + admitted.suffix());
+      line = "verify: " + method + " threw " + path.substring(Verify.THREW.length(), path.length() - 1)
+          + " where memoizing it would have returned the memoized value" + admitted.suffix();
     } else {
-      log.warn("verify: " + method + " returned a result different from the memoized one at "
-          + path + "; memoizing it would have served stale data" + admitted.suffix());
+      line = "verify: " + method + " returned a result different from the memoized one at "
+          + path + "; memoizing it would have served stale data" + admitted.suffix();
     }
+    log.event(true, line, "event", "verify-difference", "method", method, "path", path);
   }
 
   @Override
@@ -161,14 +166,6 @@ public final class LogEventSink implements EventSink {
       lines.add("verify differences in " + total.label() + " x" + total.count());
     }
     return lines;
-  }
-
-  private void write(boolean warn, String line) {
-    if (warn) {
-      log.warn(line);
-    } else {
-      log.info(line);
-    }
   }
 
   private static String callers(int callers) {

@@ -35,7 +35,8 @@ public final class PeriodicSummary implements Runnable {
     try {
       for (;;) {
         Thread.sleep(intervalMillis);
-        log.info("summary: " + Counters.line(Counters.totals()));
+        Object[] counters = Counters.read(Counters.totals());
+        log.event(false, "summary: " + Counters.line(counters), counters);
         if (candidates != null) {
           candidates.write();
         }

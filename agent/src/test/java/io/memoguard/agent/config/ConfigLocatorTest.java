@@ -115,4 +115,36 @@ class ConfigLocatorTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("environment variable 'MEMOGUARD_CONFIG' is not a valid path");
   }
+
+  @Test
+  void logLevelPropertyWinsOverVariableAndFile() throws Exception {
+    properties.setProperty("memoguard.log.level", " DEBUG ");
+    env.put("MEMOGUARD_LOG_LEVEL", "error");
+
+    assertThat(locator.logLevel("info")).isEqualTo("debug");
+  }
+
+  @Test
+  void logLevelVariableWinsOverFile() throws Exception {
+    env.put("MEMOGUARD_LOG_LEVEL", "warn");
+
+    assertThat(locator.logLevel("info")).isEqualTo("warn");
+  }
+
+  @Test
+  void logLevelOfTheFileWhenNothingOverridesIt() throws Exception {
+    properties.setProperty("memoguard.log.level", " ");
+
+    assertThat(locator.logLevel("trace")).isEqualTo("trace");
+  }
+
+  @Test
+  void logLevelThatIsNoLevelIsRejectedNamingWhereItCameFrom() {
+    env.put("MEMOGUARD_LOG_LEVEL", "verbose");
+
+    assertThatThrownBy(() -> locator.logLevel("info"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("environment variable 'MEMOGUARD_LOG_LEVEL' is not a log level")
+        .hasMessageNotContaining("verbose");
+  }
 }

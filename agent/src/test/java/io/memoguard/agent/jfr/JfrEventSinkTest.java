@@ -51,7 +51,7 @@ class JfrEventSinkTest {
     assertThat(barrier.getString("field")).isEqualTo("a.Mortgage.rate");
     assertThat(barrier.getString("site")).isEqualTo("a.Web.put(Web.java:12)");
     assertThat(barrier.getString("via")).isEqualTo("a.Web.handle");
-    assertThat(barrier.getString("entries")).isEqualTo("a.Repo.get");
+    assertThat(barrier.getString("methods")).isEqualTo("a.Repo.get");
     assertThat(barrier.getInt("callers")).isEqualTo(2);
     assertThat(barrier.getString("action")).isEqualTo("invalidated");
     RecordedEvent read = only(events, "io.memoguard.Mutation", "read");
