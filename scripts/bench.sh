@@ -4,7 +4,8 @@
 #   2. scripts/bench-e2e.sh    -> docs/perf/e2e.md  (start-up, load, memory; when the script exists)
 #   3. docs/PERFORMANCE.md = machine header + micro.md + e2e.md + the budget lines of both, and
 #      docs/perf/features.md when it exists (written by scripts/bench-features.sh, not run from here:
-#      it compares against an older agent build).
+#      it compares against an older agent build), and docs/perf/notes.md (hand-written sections of
+#      measurements made by other scripts, e.g. scripts/bench-startup.sh).
 # Environment: BENCH_QUICK=1 (smoke run of both parts), BENCH_SKIP_MICRO=1 / BENCH_SKIP_E2E=1 (reuse
 # the part's existing .md), plus the variables each part documents.
 set -euo pipefail
@@ -86,6 +87,8 @@ mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/nu
   if [[ -f $e2e ]]; then body "$e2e"; else echo "## End-to-end"; echo; echo "_No results: docs/perf/e2e.md is missing ($status_e2e)._"; fi
   echo
   if [[ -f docs/perf/features.md ]]; then body docs/perf/features.md; echo; fi
+  # hand-written sections (start-up and class-data sharing, record arguments, ...): kept as they are
+  if [[ -f docs/perf/notes.md ]]; then body docs/perf/notes.md | sed '/^<!--/,/-->$/d'; echo; fi
   echo "## Budget"
   echo
   echo "Each budget line, the value measured in this run, and whether it is met; when it is not, why, and what it would take."
