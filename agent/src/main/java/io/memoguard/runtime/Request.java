@@ -1,5 +1,6 @@
 package io.memoguard.runtime;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,7 +45,7 @@ final class Request {
       }
     }
     if (calledCount == called.length) {
-      called = java.util.Arrays.copyOf(called, calledCount * 2);
+      called = Arrays.copyOf(called, calledCount * 2);
     }
     called[calledCount++] = method;
     return true;
