@@ -103,10 +103,16 @@ public final class Instrumenter {
     }
     log.accept(false, "memoize and request-boundary advice ready after "
         + (System.nanoTime() - start) / 1_000_000 + " ms (built in the background)");
-    if (!late.isEmpty()) {
-      retransformLate(inst, late, log);
+    try {
+      if (!late.isEmpty()) {
+        retransformLate(inst, late, log);
+      }
+      then.run();
+    } catch (Throwable failure) {
+      // nothing may escape onto the host's standard error through the default handler
+      log.accept(true, "the agent's background start-up failed (" + failure.getClass().getName()
+          + "); what it had not done yet stays undone");
     }
-    then.run();
   }
 
   /**
