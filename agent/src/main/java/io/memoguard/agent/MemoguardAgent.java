@@ -5,6 +5,7 @@ import io.memoguard.agent.config.ConfigException;
 import io.memoguard.agent.config.ConfigLoader;
 import io.memoguard.agent.config.ConfigLocator;
 import io.memoguard.agent.report.AgentLog;
+import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,7 +49,7 @@ public final class MemoguardAgent {
       if (location.isEmpty()) {
         // errors before the agent's own log exists reach standard error at once, through a log
         // set up only then: a start without errors does not pay for it
-        AgentLog.toStandardError().error("no configuration given: pass -javaagent:memoguard-agent.jar=config=PATH, "
+        startError("no configuration given: pass -javaagent:memoguard-agent.jar=config=PATH, "
             + "-Dmemoguard.config=PATH or MEMOGUARD_CONFIG" + DISABLED);
         return;
       }
@@ -62,9 +63,20 @@ public final class MemoguardAgent {
       }
       AgentConfig config = ConfigLoader.load(configFile);
       String level = locator.logLevel(config.logLevel());
-      // set up on a thread of its own, off premain; the loader checked log.file already
-      AgentLog log = lateAttach ? AgentLog.create(level, config.logFile(), config.logFormat())
-          : AgentLog.deferred(level, config.logFile(), config.logFormat());
+      AgentLog log;
+      if (lateAttach) {
+        try {
+          log = AgentLog.create(level, config.logFile(), config.logFormat());
+        } catch (UncheckedIOException unusable) {
+          // the loader checked the file already; this is a race with whoever changed it since
+          startError(configFile + ": log.file " + config.logFile()
+              + " cannot be opened for appending" + DISABLED);
+          return;
+        }
+      } else {
+        // set up on a thread of its own, off premain (the loader checked log.file already)
+        log = AgentLog.deferred(level, config.logFile(), config.logFormat());
+      }
       // from here on transformers change the JVM: no second installation
       started = true;
       running = log;
