@@ -18,6 +18,9 @@
 #   BENCH_SETUPS="jdk25-aot" ...             only some set-ups
 #   BENCH_SKIP_BUILD=1                       use the jars already in */target
 #   BENCH_WORK=dir                           scratch directory (default target/bench-startup)
+#   BENCH_BASELINE=old-agent.jar             a third side, "base": another build of the agent
+#                                            (e.g. of an earlier commit), alternating with the
+#                                            other two, compared with the current one
 # Writes a Markdown table to stdout and the raw runs to $BENCH_WORK/runs.tsv.
 set -euo pipefail
 
@@ -44,6 +47,8 @@ guard:
   packages: [com.example.library.domain]
 EOF
 AGENT="-javaagent:$AGENT_JAR=config=$WORK/mg.yaml"
+BASE=${BENCH_BASELINE:+-javaagent:$BENCH_BASELINE=config=$WORK/mg.yaml}
+SIDES="plain agent${BASE:+ base}"
 APP=(-Dspring.context.exit=onRefresh -jar app/it-spring-app.jar --server.port=0)
 
 # java of the set-up, and the flags of its plain / agent runs
@@ -64,7 +69,11 @@ train() {
     jdk25-aot)
       rm -f plain-25.aot agent-25.aot
       "$J25/bin/java" -XX:AOTCacheOutput=plain-25.aot "${APP[@]}" >train-plain25.log 2>&1
-      "$J25/bin/java" $AGENT -XX:AOTCacheOutput=agent-25.aot "${APP[@]}" >train-agent25.log 2>&1 ;;
+      "$J25/bin/java" $AGENT -XX:AOTCacheOutput=agent-25.aot "${APP[@]}" >train-agent25.log 2>&1
+      if [[ -n $BASE ]]; then
+        rm -f base-25.aot
+        "$J25/bin/java" $BASE -XX:AOTCacheOutput=base-25.aot "${APP[@]}" >train-base25.log 2>&1
+      fi ;;
   esac
 }
 
@@ -73,6 +82,7 @@ run() { # setup side n
   local java flags log=run-$1-$2-$3 a=""
   java=$(java_of "$1"); flags=$(flags_of "$1" "$2")
   [[ $2 == agent ]] && a=$AGENT
+  [[ $2 == base ]] && a=$BASE
   local start end
   start=$(date +%s%N)
   /usr/bin/time -f "%U %S" -o $log.time "$java" $a $flags -Xlog:class+load=info:file=$log.classes \
@@ -108,7 +118,7 @@ for setup in $SETUPS; do
   train "$setup"
   for ((i = 1; i <= PAIRS; i++)); do
     # alternate which side runs first
-    if ((i % 2)); then order="plain agent"; else order="agent plain"; fi
+    if ((i % 2)); then order=$SIDES; else order=$(echo $SIDES | tr ' ' '\n' | tac | tr '\n' ' '); fi
     for side in $order; do
       echo -e "$setup\t$i\t$side\t$(run "$setup" "$side" "$i" | tr ' ' '\t')" >> runs.tsv
     done
@@ -143,4 +153,20 @@ for setup in dict.fromkeys(r['setup'] for r in rows):
           f"{g('plain','classes'):.0f} ({g('plain','shared'):.0f}) | "
           f"{g('agent','classes'):.0f} ({g('agent','shared'):.0f}) | {kept:.1%} | "
           f"{g('agent','premain_ms'):.0f} | {transform.get(setup, '-')} |")
+base = [r for r in rows if r['side'] == 'base']
+if base:
+    print("\nBaseline (BENCH_BASELINE) against the current agent, same runs:\n")
+    print("| set-up | wall baseline | wall current | median pair ratio current/baseline "
+          "| baseline/plain | current/plain | premain baseline ms | premain current ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for setup in dict.fromkeys(r['setup'] for r in rows):
+        rs = [r for r in rows if r['setup'] == setup]
+        side = lambda name: {r['pair']: r for r in rs if r['side'] == name}
+        p, a, b = side('plain'), side('agent'), side('base')
+        ratio = lambda x, y: st.median(float(x[k]['wall_ms']) / float(y[k]['wall_ms'])
+                                       for k in x if k in y)
+        g = lambda name, col: med([r[col] for r in rs if r['side'] == name])
+        print(f"| {setup} | {g('base','wall_ms'):.0f} ms | {g('agent','wall_ms'):.0f} ms | "
+              f"x{ratio(a, b):.2f} | x{ratio(b, p):.2f} | x{ratio(a, p):.2f} | "
+              f"{g('base','premain_ms'):.0f} | {g('agent','premain_ms'):.0f} |")
 EOF

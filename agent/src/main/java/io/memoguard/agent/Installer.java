@@ -51,7 +51,13 @@ final class Installer {
     Settings.configureMemory(config.maxRequestBytes(), config.maxTotalBytes());
     RuleUsage usage = new RuleUsage();
     Instrumenter instrumenter = new Instrumenter(config, usage, log::info, onFailure);
-    instrumenter.install(inst, lateAttach);
+    if (lateAttach) {
+      instrumenter.install(inst, true);
+    } else {
+      // the host's classes start loading when premain returns: the transformer must be in place
+      // now, Byte Buddy's part of it may follow (see AdviceGate)
+      instrumenter.installGate(inst, log::warn);
+    }
     LogEventSink sink = new LogEventSink(log);
     Settings.configure(config.onMutation(), config.maxEntries(),
         config.maxGraphObjects(), config.guardPackages().toArray(new String[0]),
@@ -68,15 +74,28 @@ final class Installer {
           + failure(error) + "); fields written through the handles it creates are not guarded"))
           .install(inst);
     }
-    if (config.propagate() && !jdkAlone) {
-      // after configure, like the reflective barrier: JDK executors call the runtime from here on
-      new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
-          + " (" + failure(error) + "); requests are not carried into work handed to it")).install(inst);
-    }
+    // after configure, like the reflective barrier: JDK executors call the runtime from then on
+    Runnable handOffs = config.propagate() && !jdkAlone
+        ? () -> new JdkHandOffInstrumenter((type, error) -> log.warn("could not instrument " + type
+            + " (" + failure(error) + "); requests are not carried into work handed to it"))
+            .install(inst)
+        : () -> { };
     String retransformed = "";
     if (lateAttach) {
+      handOffs.run();
       retransformed = ", " + instrumenter.retransformLoaded(inst) + " class(es) loaded before the"
           + " attach advised by retransformation";
+    } else {
+      // Byte Buddy's advice builder (~1,000 classes) and the executor retransformation (~550) off
+      // the host's start-up path; work handed to an executor before then runs outside the request,
+      // as in a run that trains a class-data archive
+      instrumenter.build(inst, (warn, line) -> {
+        if (warn) {
+          log.warn(line);
+        } else {
+          log.debug(line);
+        }
+      }, handOffs);
     }
     // JMX loads many classes: off the host's start-up path
     Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");

@@ -42,14 +42,14 @@ public final class MemoguardAgent {
       return;
     }
     long premainStart = System.nanoTime();
-    AgentLog bootLog = null;
     Path configFile = null;
     try {
-      bootLog = AgentLog.toStandardError();
       ConfigLocator locator = ConfigLocator.ofSystem();
       Optional<Path> location = locator.locate(args);
       if (location.isEmpty()) {
-        bootLog.error("no configuration given: pass -javaagent:memoguard-agent.jar=config=PATH, "
+        // errors before the agent's own log exists reach standard error at once, through a log
+        // set up only then: a start without errors does not pay for it
+        startError("no configuration given: pass -javaagent:memoguard-agent.jar=config=PATH, "
             + "-Dmemoguard.config=PATH or MEMOGUARD_CONFIG" + DISABLED);
         return;
       }
@@ -64,13 +64,18 @@ public final class MemoguardAgent {
       AgentConfig config = ConfigLoader.load(configFile);
       String level = locator.logLevel(config.logLevel());
       AgentLog log;
-      try {
-        log = AgentLog.create(level, config.logFile(), config.logFormat());
-      } catch (UncheckedIOException unusable) {
-        // the loader checked the file already; this is a race with whoever changed it since
-        bootLog.error(configFile + ": log.file " + config.logFile()
-            + " cannot be opened for appending" + DISABLED);
-        return;
+      if (lateAttach) {
+        try {
+          log = AgentLog.create(level, config.logFile(), config.logFormat());
+        } catch (UncheckedIOException unusable) {
+          // the loader checked the file already; this is a race with whoever changed it since
+          startError(configFile + ": log.file " + config.logFile()
+              + " cannot be opened for appending" + DISABLED);
+          return;
+        }
+      } else {
+        // set up on a thread of its own, off premain (the loader checked log.file already)
+        log = AgentLog.deferred(level, config.logFile(), config.logFormat());
       }
       // from here on transformers change the JVM: no second installation
       started = true;
@@ -78,17 +83,20 @@ public final class MemoguardAgent {
       runningSource = String.valueOf(configFile);
       Installer.install(config, inst, log, premainStart, lateAttach);
     } catch (ConfigException bad) {
-      bootLog.error(bad.getMessage() + DISABLED);
+      startError(bad.getMessage() + DISABLED);
     } catch (Throwable failure) {
       installFailed = started;
       // the class and the agent's own frame only: a message may carry host text and line breaks
-      String message = (configFile == null ? "" : configFile + ": ") + "failed to start ("
-          + failure.getClass().getName() + agentFrame(failure) + ")" + DISABLED;
-      if (bootLog != null) {
-        bootLog.error(message);
-      } else {
-        System.err.println("[memoguard] ERROR " + oneLine(message));
-      }
+      startError((configFile == null ? "" : configFile + ": ") + "failed to start ("
+          + failure.getClass().getName() + agentFrame(failure) + ")" + DISABLED);
+    }
+  }
+
+  private static void startError(String message) {
+    try {
+      AgentLog.toStandardError().error(message);
+    } catch (Throwable unusable) {
+      System.err.println("[memoguard] ERROR " + oneLine(message));
     }
   }
 

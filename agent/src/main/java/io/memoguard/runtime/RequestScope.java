@@ -29,7 +29,7 @@ public final class RequestScope {
         binding.depth++;
         return true;
       }
-      if (!Settings.enabled) {
+      if (!Settings.enabled || Settings.held) {
         return false;
       }
       PendingTasks.sweep();

@@ -35,6 +35,8 @@ public final class Settings {
   static volatile boolean verify;
   /** {@code jdbc.clear-on-write}. */
   static volatile boolean clearOnJdbcWrite = true;
+  /** Set while a class that should carry advice runs without it; see {@link #hold}. */
+  static volatile boolean held;
 
   private Settings() {}
 
@@ -67,6 +69,15 @@ public final class Settings {
         : MemoryBudget.fraction(MemoryBudget.DEFAULT_REQUEST_FRACTION);
     MemoryBudget.maxTotalBytes = maxTotalBytes > 0 ? maxTotalBytes
         : MemoryBudget.fraction(MemoryBudget.DEFAULT_TOTAL_FRACTION);
+  }
+
+  /**
+   * While held, no request opens, so nothing is memoized: a class that should carry advice
+   * (an invalidating method, a JDBC write) but runs without it until it is retransformed would
+   * otherwise let a request serve what that class changed.
+   */
+  public static void hold(boolean holding) {
+    held = holding;
   }
 
   static boolean isGuardedClass(String className) {

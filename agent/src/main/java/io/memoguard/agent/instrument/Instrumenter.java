@@ -6,10 +6,13 @@ import io.memoguard.agent.instrument.classfile.HostClassFiles;
 import io.memoguard.agent.instrument.classfile.NeverInstrumented;
 import io.memoguard.agent.instrument.classfile.WeakTypePoolCache;
 import io.memoguard.runtime.Memoizer;
+import io.memoguard.runtime.Settings;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -29,6 +32,8 @@ public final class Instrumenter {
   private final TypePlanner planner;
   private final BiConsumer<String, Throwable> onFailure;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
+  /** Set by {@link #installGate}. */
+  private AdviceGate gate;
 
   public Instrumenter(AgentConfig config, RuleUsage usage, Consumer<String> notice,
       BiConsumer<String, Throwable> onFailure) {
@@ -45,11 +50,108 @@ public final class Instrumenter {
    *     retransform, see {@link #retransformLoaded}
    */
   public void install(Instrumentation inst, boolean loadedBefore) {
-    // The agent never uses Byte Buddy's Nexus (no LoadedTypeInitializers); probing for it touches
-    // sun.misc.Unsafe, which JDK 24+ reports on the host's standard error. The property name is the
-    // relocated one, so the host's own Byte Buddy is unaffected.
-    System.setProperty("io.memoguard.shaded.bytebuddy.nexus.disabled", "true");
+    disableNexus();
     inst.addTransformer(new TimedTransformer(transformer(inst)), loadedBefore);
+  }
+
+  /**
+   * premain's way: registers the transformer at once, with the prefilter in front and an
+   * {@link AdviceGate} in place of Byte Buddy's part, which {@link #build} makes later on a
+   * thread of its own (building it loads about a thousand classes, 0.5-1 s of the host's start).
+   * Retransformation is allowed: a class that loaded without its advice gets it that way.
+   *
+   * @param warn where the classes that load without their advice are reported
+   */
+  public void installGate(Instrumentation inst, Consumer<String> warn) {
+    disableNexus();
+    gate = new AdviceGate(AdviceGate.WAIT_MILLIS, type -> {
+      // before the class runs: no request may count on advice it lacks
+      Settings.hold(true);
+      warn.accept(type + " loaded before the agent's advice was ready; it runs without advice, and"
+          + " no request is memoized, until it is retransformed");
+    });
+    inst.addTransformer(new TimedTransformer(new RecordingCodeSources(planner.prefilter(gate))),
+        true);
+  }
+
+  /**
+   * Starts the daemon thread that builds the transformer behind the gate of {@link #installGate},
+   * retransforms the classes that loaded without it, then runs {@code then}.
+   *
+   * @param log where the outcome is reported: {@code log.accept(false, line)} for information,
+   *     {@code true} for a warning
+   */
+  public void build(Instrumentation inst, BiConsumer<Boolean, String> log, Runnable then) {
+    AdviceGate opened = gate;
+    Thread thread = new Thread(() -> build(inst, opened, log, then), "memoguard-advice-build");
+    thread.setDaemon(true);
+    opened.builtBy(thread);
+    thread.start();
+  }
+
+  private void build(Instrumentation inst, AdviceGate opened, BiConsumer<Boolean, String> log,
+      Runnable then) {
+    long start = System.nanoTime();
+    Map<ClassLoader, Set<String>> late;
+    try {
+      late = opened.open(transformer(inst));
+    } catch (Throwable failure) {
+      opened.fail();
+      log.accept(true, "could not prepare the memoize and request-boundary advice ("
+          + failure.getClass().getName() + "); the application runs without it");
+      return;
+    }
+    log.accept(false, "memoize and request-boundary advice ready after "
+        + (System.nanoTime() - start) / 1_000_000 + " ms (built in the background)");
+    try {
+      if (!late.isEmpty()) {
+        retransformLate(inst, late, log);
+      }
+      then.run();
+    } catch (Throwable failure) {
+      // nothing may escape onto the host's standard error through the default handler
+      log.accept(true, "the agent's background start-up failed (" + failure.getClass().getName()
+          + "); what it had not done yet stays undone");
+    }
+  }
+
+  /**
+   * A class handed back by the gate may still be being defined by its loading thread; it is
+   * looked for again for a while. One that never shows up was never defined, so never ran.
+   */
+  private void retransformLate(Instrumentation inst, Map<ClassLoader, Set<String>> late,
+      BiConsumer<Boolean, String> log) {
+    int advised = 0;
+    int failures = 0;
+    for (int attempt = 0; attempt < 50 && !late.isEmpty(); attempt++) {
+      if (attempt > 0) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      List<Class<?>> found = LoadedClasses.take(inst, late);
+      int done = LoadedClasses.retransform(inst, found, onFailure);
+      advised += done;
+      failures += found.size() - done;
+    }
+    if (failures == 0) {
+      Settings.hold(false);
+    }
+    log.accept(failures > 0, advised + " class(es) loaded before the advice was ready advised by"
+        + " retransformation" + (failures == 0 ? "; requests are memoized again"
+            : ", " + failures + " could not be: requests stay unmemoized"));
+  }
+
+  /**
+   * The agent never uses Byte Buddy's Nexus (no LoadedTypeInitializers); probing for it touches
+   * sun.misc.Unsafe, which JDK 24+ reports on the host's standard error. The property name is the
+   * relocated one, so the host's own Byte Buddy is unaffected.
+   */
+  private static void disableNexus() {
+    System.setProperty("io.memoguard.shaded.bytebuddy.nexus.disabled", "true");
   }
 
   /**

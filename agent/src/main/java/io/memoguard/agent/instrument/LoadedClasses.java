@@ -4,6 +4,8 @@ import io.memoguard.agent.instrument.classfile.NeverInstrumented;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import net.bytebuddy.description.type.TypeDescription;
 
@@ -27,8 +29,30 @@ final class LoadedClasses {
         relevant.add(type);
       }
     }
+    return retransform(inst, relevant, onFailure);
+  }
+
+  /**
+   * The classes of {@code wanted} (internal names by loader) that are loaded now, removed from
+   * it; a class still being defined is not there yet.
+   */
+  static List<Class<?>> take(Instrumentation inst, Map<ClassLoader, Set<String>> wanted) {
+    List<Class<?>> found = new ArrayList<>();
+    for (Class<?> type : inst.getAllLoadedClasses()) {
+      Set<String> names = wanted.get(type.getClassLoader());
+      if (names != null && names.remove(type.getName().replace('.', '/'))) {
+        found.add(type);
+      }
+    }
+    wanted.values().removeIf(Set::isEmpty);
+    return found;
+  }
+
+  /** @return how many of {@code types} were retransformed */
+  static int retransform(Instrumentation inst, List<Class<?>> types,
+      BiConsumer<String, Throwable> onFailure) {
     int done = 0;
-    for (Class<?> type : relevant) {
+    for (Class<?> type : types) {
       try {
         // one at a time: a class that cannot be retransformed must not keep the others unadvised
         inst.retransformClasses(type);

@@ -1,6 +1,6 @@
 /**
  * Byte Buddy planning: which host types get which advice. {@code Instrumenter} installs one
- * agent builder whose {@code TypePlanner} composes planning units, each a type matcher next to
+ * agent builder (at premain built on a thread of its own, {@code AdviceGate} holding its place) whose {@code TypePlanner} composes planning units, each a type matcher next to
  * the advice of {@code instrument.advice} it applies: {@code RequestBoundaries} (servlet and JDK
  * HTTP boundaries, entry points, servlet async start), {@code MethodRulePlan} (memoize and
  * invalidate rules, default invalidation), and the Hibernate session and JDBC writes. The other mechanisms live in sub-packages:

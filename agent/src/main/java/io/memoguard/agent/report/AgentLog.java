@@ -5,15 +5,19 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.spi.LoggingEventBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The agent's own logging: a private Logback context configured in code. It never runs Logback's
@@ -32,15 +36,29 @@ public final class AgentLog {
   /** The longest message written; the rest is replaced by a count of what was cut. */
   public static final int MAX_MESSAGE_CHARS = 1_000;
 
-  private final LoggerContext context;
-  private final Logger logger;
+  /** Lines kept while Logback is being set up; more are counted and the count logged. */
+  static final int MAX_PENDING = 1_000;
+
+  /** Null while a {@linkplain #deferred deferred} set-up runs; then set once, under {@link #pending}. */
+  private volatile LoggerContext context;
+  private volatile Logger logger;
   /** Event fields are written only where they can be told apart from the message. */
   private final boolean json;
+  /** Known before Logback is: lines below it are not even kept. */
+  private final Level threshold;
+  /** Lines written before the set-up ended, in order; guards the hand-over too. */
+  private final List<Pending> pending = new ArrayList<>();
+  private int dropped;
+  /** The set-up thread, joined before the last lines are flushed. */
+  private Thread setUp;
+  /** The set-up failed: lines go to standard error as plain text. */
+  private volatile boolean plain;
 
-  private AgentLog(LoggerContext context, Logger logger, boolean json) {
+  private AgentLog(LoggerContext context, Logger logger, boolean json, Level threshold) {
     this.context = context;
     this.logger = logger;
     this.json = json;
+    this.threshold = threshold;
   }
 
   /** Logs to standard error at INFO: used before (or instead of) a valid configuration. */
@@ -59,6 +77,84 @@ public final class AgentLog {
 
   /** @param format {@link #TEXT} or {@link #JSON} (one object per line) */
   public static AgentLog create(String level, String file, String format) {
+    LoggerContext context = configure(level, file, format);
+    return new AgentLog(context, context.getLogger("memoguard"), JSON.equals(format),
+        Level.toLevel(level, Level.INFO));
+  }
+
+  /**
+   * Like {@link #create}, but Logback is set up on a daemon thread (its 350 classes take 0.1-0.3 s,
+   * which premain should not spend): lines written meanwhile are kept (at most
+   * {@link #MAX_PENDING}) and written with their own time once it is ready, and {@link #stop}
+   * waits for it. A log file that can no longer be opened by then (the configuration was checked
+   * moments before) makes the log go to standard error, which its first line says.
+   */
+  public static AgentLog deferred(String level, String file, String format) {
+    AgentLog log = unready(level, format);
+    Thread thread = new Thread(() -> log.setUp(level, file, format), "memoguard-log");
+    thread.setDaemon(true);
+    log.setUp = thread;
+    thread.start();
+    return log;
+  }
+
+  /** A log that keeps its lines until {@link #setUp} ends. */
+  static AgentLog unready(String level, String format) {
+    return new AgentLog(null, null, JSON.equals(format), Level.toLevel(level, Level.INFO));
+  }
+
+  void setUp(String level, String file, String format) {
+    LoggerContext built;
+    String fallback = null;
+    try {
+      try {
+        built = configure(level, file, format);
+      } catch (UncheckedIOException unusable) {
+        built = configure(level, null, format);
+        fallback = "log.file " + file + " cannot be opened for appending; the agent logs to"
+            + " standard error instead";
+      }
+    } catch (Throwable failure) {
+      synchronized (pending) {
+        plain = true;
+        pending.forEach(line -> printPlain(line.level, line.message));
+        pending.clear();
+      }
+      printPlain(Level.ERROR, "the agent's log could not be set up (" + failure.getClass().getName()
+          + "); its lines go to standard error as plain text");
+      return;
+    }
+    Logger ready = built.getLogger("memoguard");
+    synchronized (pending) {
+      if (fallback != null) {
+        ready.error(clean(fallback));
+      }
+      for (Pending line : pending) {
+        replay(ready, line);
+      }
+      if (dropped > 0) {
+        ready.warn(dropped + " line(s) of the agent's start-up were dropped (more than "
+            + MAX_PENDING + " while its log was being set up)");
+      }
+      pending.clear();
+      context = built;
+      logger = ready;
+    }
+  }
+
+  private void replay(Logger ready, Pending line) {
+    LoggingEvent event = new LoggingEvent(Logger.class.getName(), ready, line.level, line.message,
+        null, null);
+    event.setTimeStamp(line.millis);
+    if (json) {
+      for (int i = 0; i + 1 < line.fields.length; i += 2) {
+        event.addKeyValuePair(new KeyValuePair(String.valueOf(line.fields[i]), line.fields[i + 1]));
+      }
+    }
+    ready.callAppenders(event);
+  }
+
+  private static LoggerContext configure(String level, String file, String format) {
     LoggerContext context = new LoggerContext();
     context.setName("memoguard");
     // normally installed by Logback's SLF4J provider, which the agent deliberately never runs
@@ -105,19 +201,76 @@ public final class AgentLog {
     root.addAppender(appender);
     root.setLevel(Level.toLevel(level, Level.INFO));
     context.start();
-    return new AgentLog(context, context.getLogger("memoguard"), json);
+    return context;
   }
 
   public void error(String message) {
-    logger.error(clean(message));
+    Logger ready = readyFor(Level.ERROR, message, NO_FIELDS);
+    if (ready != null) {
+      ready.error(clean(message));
+    }
   }
 
   public void warn(String message) {
-    logger.warn(clean(message));
+    Logger ready = readyFor(Level.WARN, message, NO_FIELDS);
+    if (ready != null) {
+      ready.warn(clean(message));
+    }
   }
 
   public void info(String message) {
-    logger.info(clean(message));
+    Logger ready = readyFor(Level.INFO, message, NO_FIELDS);
+    if (ready != null) {
+      ready.info(clean(message));
+    }
+  }
+
+  /**
+   * The logger when Logback is ready; otherwise the line is kept (or printed, when the set-up
+   * failed) and null is returned.
+   */
+  private Logger readyFor(Level level, String message, Object[] fields) {
+    Logger ready = logger;
+    if (ready != null) {
+      return ready;
+    }
+    if (!plain) {
+      synchronized (pending) {
+        ready = logger;
+        if (ready != null) {
+          return ready;
+        }
+        if (!plain) {
+          if (level.isGreaterOrEqual(threshold)) {
+            if (pending.size() < MAX_PENDING) {
+              pending.add(new Pending(System.currentTimeMillis(), level, clean(message),
+                  cleanFields(fields)));
+            } else {
+              dropped++;
+            }
+          }
+          return null;
+        }
+      }
+    }
+    if (level.isGreaterOrEqual(threshold)) {
+      printPlain(level, clean(message));
+    }
+    return null;
+  }
+
+  private static Object[] cleanFields(Object[] fields) {
+    Object[] cleaned = fields.clone();
+    for (int i = 1; i < cleaned.length; i += 2) {
+      Object value = cleaned[i];
+      cleaned[i] = value instanceof Long || value instanceof Integer ? value
+          : clean(String.valueOf(value));
+    }
+    return cleaned;
+  }
+
+  private static void printPlain(Level level, String message) {
+    System.err.println("[memoguard] " + level + " " + message);
   }
 
   /**
@@ -135,7 +288,11 @@ public final class AgentLog {
       }
       return;
     }
-    LoggingEventBuilder builder = warn ? logger.atWarn() : logger.atInfo();
+    Logger ready = readyFor(warn ? Level.WARN : Level.INFO, message, fields);
+    if (ready == null) {
+      return;
+    }
+    LoggingEventBuilder builder = warn ? ready.atWarn() : ready.atInfo();
     for (int i = 0; i + 1 < fields.length; i += 2) {
       Object value = fields[i + 1];
       builder = builder.addKeyValue(String.valueOf(fields[i]),
@@ -145,18 +302,59 @@ public final class AgentLog {
   }
 
   public void debug(String message) {
-    if (logger.isDebugEnabled()) {
-      logger.debug(clean(message));
+    if (isDebugEnabled()) {
+      Logger ready = readyFor(Level.DEBUG, message, NO_FIELDS);
+      if (ready != null) {
+        ready.debug(clean(message));
+      }
     }
   }
 
   public boolean isDebugEnabled() {
-    return logger.isDebugEnabled();
+    return Level.DEBUG.isGreaterOrEqual(threshold);
   }
 
-  /** Flushes and closes the appender; called from the shutdown hook after the summary. */
+  /**
+   * Flushes and closes the appender; called from the shutdown hook after the summary. A deferred
+   * set-up still running is waited for (bounded), so that the lines it keeps are written.
+   */
   public void stop() {
-    context.stop();
+    Thread running = setUp;
+    if (running != null) {
+      try {
+        running.join(10_000);
+      } catch (InterruptedException stop) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    LoggerContext ready = context;
+    if (ready != null) {
+      ready.stop();
+      return;
+    }
+    synchronized (pending) {
+      // the set-up hangs: its lines still reach standard error
+      plain = true;
+      pending.forEach(line -> printPlain(line.level, line.message));
+      pending.clear();
+    }
+  }
+
+  private static final Object[] NO_FIELDS = {};
+
+  /** A line written before Logback was ready, already cleaned. */
+  private static final class Pending {
+    final long millis;
+    final Level level;
+    final String message;
+    final Object[] fields;
+
+    Pending(long millis, Level level, String message, Object[] fields) {
+      this.millis = millis;
+      this.level = level;
+      this.message = message;
+      this.fields = fields;
+    }
   }
 
   /**
