@@ -109,7 +109,6 @@ public final class SnapshotTaker {
     }
     refStart[watchedCount] = refCount; // one slot longer than watched: always fits
     primStart[watchedCount] = primCount;
-    // not trimmed: a graph lives as long as one request, so slack is cheaper than copying
     Snapshot snapshot = new Snapshot(paths, Arrays.copyOf(guarded, guardedCount),
         Arrays.copyOf(unguarded, unguardedCount), watchedCount, watched, watchedKind, watchedNode,
         watchedInfo, refStart, primStart, refs, prims);
