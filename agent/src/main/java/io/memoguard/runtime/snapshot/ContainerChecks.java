@@ -82,7 +82,10 @@ final class ContainerChecks {
     return false;
   }
 
-  /** An exact ArrayList holding {@code refs[at .. at + n)}: one read of its size when it was empty. */
+  /**
+   * An exact ArrayList holding {@code refs[at .. at + n)}; when it held nothing, its size is all
+   * that is read.
+   */
   static boolean sameList(ArrayList<?> list, Object[] refs, int at, int n) {
     // the handles' own receiver type: an exact invocation
     if ((int) LIST_SIZE.get(list) != n) {

@@ -34,7 +34,8 @@ final class Paths {
     this(null, new int[16], new byte[16], new int[16], new Object[16], 0);
   }
 
-  private Paths(Class<?> rootClass, int[] parent, byte[] edge, int[] index, Object[] label, int size) {
+  private Paths(Class<?> rootClass, int[] parent, byte[] edge, int[] index, Object[] label,
+      int size) {
     this.rootClass = rootClass;
     this.parent = parent;
     this.edge = edge;
