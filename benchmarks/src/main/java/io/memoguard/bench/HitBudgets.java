@@ -30,11 +30,12 @@ final class HitBudgets {
     r.budget("Hit on the 1,111-node list tree ÷ hand-written deep copy (issue 13)", "≤ ×0.10",
         Report.x(tree / copy) + " (" + Report.t(tree) + " / " + Report.t(copy) + ")",
         tree / copy <= 0.10, tree / copy <= 0.10 ? "" : "the tree has 1,111 `ArrayList`s without "
-            + "a barrier; each is read at every hit (the list, then its elementData: two dependent "
-            + "loads, mostly cache misses) even though the comparison itself is a tight identity "
-            + "loop. Would take: a barrier on JDK containers (retransforming `ArrayList` and "
-            + "`HashMap` writes, a cost to every host collection) so that an entry's check can "
-            + "be skipped when none of its containers was written");
+            + "a barrier; each is read at every hit, in one loop over the snapshot's lists (its "
+            + "size; for the 111 non-empty ones also its elementData, compared by identity), so "
+            + "what remains is a load per list, a cache miss on a large value. Would take: a "
+            + "barrier on JDK containers (retransforming `ArrayList` and `HashMap` writes, a cost "
+            + "to every host collection) so that an entry's check can be skipped when none of its "
+            + "containers was written");
     List<Integer> sizes = r.sizes("MemoSizeBench.memoguardHit");
     if (sizes.size() >= 2) {
       int lo = sizes.get(0);
@@ -51,9 +52,10 @@ final class HitBudgets {
       r.budget("Re-check cost per container element, list / array / map (issue 13; growth "
           + "from " + lo + " to " + hi + " nodes, per node)", "≤ 1 ns, or none", measured.toString(),
           worst <= 1, worst <= 1 ? "" : "every node of these trees has its own container (1,000 of "
-              + "1,111 are empty leaves' lists), so per node this is the cost of one container: "
-              + "reading it and its storage, not the comparison of elements. Would take: a barrier "
-              + "on JDK containers (see the line above)");
+              + "1,111 are empty leaves' lists), so per node this is the cost of one container in "
+              + "the snapshot's loop over its group: the read of its size (an empty one), of its "
+              + "storage, and for a map one `HashMap$Node` per entry (key, value, next: a dependent "
+              + "load each). Would take: a barrier on JDK containers (see the line above)");
     }
     BenchMain.Row treeRow = r.row("agent", "MemoSizeBench.memoguardHit", "list", 1111);
     double bytes = hit == null ? Double.NaN : hit.allocBytes();

@@ -15,7 +15,11 @@ import java.util.function.IntSupplier;
  * 1,111-node tree whose children sit in ArrayLists against a hand-written deep copy of it. Time
  * is the thread's CPU time (a descheduled thread is not charged), median of the rounds.
  *
- * <pre>java -javaagent:agent.jar=config=memoguard-bench.yaml -cp memoguard-benchmarks.jar io.memoguard.bench.HitRatios [rounds]</pre>
+ * <p>Arguments: rounds (7), the tree shapes (list), and the tree sizes (1111); with several sizes
+ * the growth per node from the smallest to the largest is printed too (the re-check cost of one
+ * container: every node of these trees has its own).
+ *
+ * <pre>java -javaagent:agent.jar=config=memoguard-bench.yaml -cp memoguard-benchmarks.jar io.memoguard.bench.HitRatios [rounds [shapes [sizes]]]</pre>
  */
 public final class HitRatios {
   record Pair(int a, int b) {}
@@ -45,27 +49,41 @@ public final class HitRatios {
       sink = map.get(new Pair(a, b));
       return 1;
     }, 2_000_000, rounds);
+    String[] sizes = args.length > 2 ? args[2].split(",") : new String[] {"1111"};
     for (String shape : shapes) {
-      Object tree = Graphs.build(shape, 1111);
-      BenchRepository big = new BenchRepository(tree);
-      Requests.primeAndCheck(big, a, b);
-      measure("hit, 1,111-node " + shape + " tree", () -> {
+      double first = Double.NaN;
+      int firstSize = 0;
+      for (String sizeArg : sizes) {
+        int size = Integer.parseInt(sizeArg);
+        Object tree = Graphs.build(shape, size);
+        BenchRepository big = new BenchRepository(tree);
+        Requests.primeAndCheck(big, a, b);
+        double hit = measure(String.format("hit, %,d-node %s tree", size, shape), () -> {
+          sink = big.getValue(a, b);
+          return 1;
+        }, "hand-written deep copy of it", () -> {
+          sink = Graphs.deepCopy(tree);
+          return 1;
+        }, Math.max(200, 20_000 * 1111 / size), rounds);
+        int calls = big.bodyCalls;
         sink = big.getValue(a, b);
-        return 1;
-      }, "hand-written deep copy of it", () -> {
-        sink = Graphs.deepCopy(tree);
-        return 1;
-      }, 20_000, rounds);
-      int calls = big.bodyCalls;
-      sink = big.getValue(a, b);
-      if (big.bodyCalls != calls) {
-        throw new IllegalStateException("the tree's hit missed");
+        if (big.bodyCalls != calls) {
+          throw new IllegalStateException("the tree's hit missed");
+        }
+        if (Double.isNaN(first)) {
+          first = hit;
+          firstSize = size;
+        } else if (sizeArg.equals(sizes[sizes.length - 1])) {
+          System.out.printf("%s: growth per node from %d to %d nodes %.2f ns%n", shape, firstSize,
+              size, (hit - first) / (size - firstSize));
+        }
       }
     }
     Requests.exit();
   }
 
-  private static void measure(String name, IntSupplier op, String againstName, IntSupplier against,
+  /** Prints both medians and their ratio; returns the median of {@code op}. */
+  private static double measure(String name, IntSupplier op, String againstName, IntSupplier against,
       int calls, int rounds) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int warm = 0; warm < 5; warm++) { // compiled before anything is timed
@@ -87,6 +105,7 @@ public final class HitRatios {
     double t = median(theirs);
     System.out.printf("%-40s %12.1f ns | %-48s %12.1f ns | ratio x%.3f%n", name, m, againstName, t,
         m / t);
+    return m;
   }
 
   private static void run(IntSupplier op, int calls) {

@@ -522,12 +522,16 @@ final class Report {
         + "that stored the entry). No `Key` is built unless the call misses, or an argument is not "
         + "a JDK value (an application object, a collection, an array: the key path).");
     p("");
-    p("The part that grows with the value is `Snapshot.check()`: one pass over every container "
-        + "without a barrier. `ArrayList`, `HashMap` and `HashSet` are compared through their backing "
-        + "storage (`ContainerChecks`: elementData up to size, or the hash table's bins, by identity, "
-        + "in the order their forEach would visit them); other containers through their `forEach`. "
-        + "What remains per container is reading it and its storage (two dependent loads, usually "
-        + "cache misses on a large value).");
+    p("The part that grows with the value is `Snapshot.check()`: one pass over the containers "
+        + "without a barrier. Exact `ArrayList`s, object arrays and exact `HashMap`s and `HashSet`s "
+        + "are grouped by kind when the snapshot is built (`Containers`): a hit runs one loop per "
+        + "group over parallel arrays (the container, its size, the elements it held next in one "
+        + "flat array), reads each container's size and storage directly (`ContainerChecks`: "
+        + "elementData up to size, or the hash table's bins in the order their forEach would visit "
+        + "them) and compares by identity; an empty one costs the read of its size. Other "
+        + "containers go through their `forEach`. What remains per container is that read (a cache "
+        + "miss on a large value) and, for a map, one `HashMap$Node` per entry (a dependent load "
+        + "each).");
     p("");
   }
 

@@ -74,38 +74,61 @@ final class ContainerChecks {
     }
     Class<?> type = o.getClass();
     if (!map && type == ArrayList.class) {
-      ArrayList<?> list = (ArrayList<?>) o; // the handles' own receiver type: an exact invocation
-      return sameList((Object[]) LIST_DATA.get(list), (int) LIST_SIZE.get(list), refs, start, end);
+      return sameList((ArrayList<?>) o, refs, start, end - start);
     }
-    if (map && type == HashMap.class) {
-      return sameTable((HashMap<?, ?>) o, true, refs, start, end);
-    }
-    if (!map && type == HashSet.class) {
-      HashMap<?, ?> backing = (HashMap<?, ?>) SET_MAP.get((HashSet<?>) o);
-      return backing != null && backing.getClass() == HashMap.class
-          && sameTable(backing, false, refs, start, end);
+    if (map && type == HashMap.class || !map && type == HashSet.class) {
+      return sameTable(o, refs, start, end - start);
     }
     return false;
   }
 
-  private static boolean sameList(Object[] data, int size, Object[] refs, int start, int end) {
-    if (size != end - start || size > data.length) {
+  /**
+   * An exact ArrayList holding {@code refs[at .. at + n)}; when it held nothing, its size is all
+   * that is read.
+   */
+  static boolean sameList(ArrayList<?> list, Object[] refs, int at, int n) {
+    // the handles' own receiver type: an exact invocation
+    if ((int) LIST_SIZE.get(list) != n) {
       return false;
     }
-    for (int i = 0; i < size; i++) {
-      if (data[i] != refs[start + i]) {
+    if (n == 0) {
+      return true;
+    }
+    Object[] data = (Object[]) LIST_DATA.get(list);
+    if (n > data.length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (data[i] != refs[at + i]) {
         return false;
       }
     }
     return true;
   }
 
+  /**
+   * An exact HashMap holding the key, value pairs {@code refs[at .. at + n)}, or an exact HashSet
+   * holding the keys {@code refs[at .. at + n)}, in its forEach order.
+   */
+  static boolean sameTable(Object container, Object[] refs, int at, int n) {
+    if (container.getClass() == HashMap.class) {
+      return sameTable((HashMap<?, ?>) container, true, refs, at, at + n);
+    }
+    HashMap<?, ?> backing = (HashMap<?, ?>) SET_MAP.get((HashSet<?>) container);
+    return backing != null && backing.getClass() == HashMap.class
+        && sameTable(backing, false, refs, at, at + n);
+  }
+
   /** A HashMap's table in its forEach order: keys and values, or (for a set) keys only. */
   private static boolean sameTable(HashMap<?, ?> hashMap, boolean values, Object[] refs, int start,
       int end) {
     int slots = values ? 2 : 1;
-    if ((int) MAP_SIZE.get(hashMap) * slots != end - start) {
+    int size = (int) MAP_SIZE.get(hashMap);
+    if (size * slots != end - start) {
       return false;
+    }
+    if (size == 0) {
+      return true;
     }
     Object[] table = (Object[]) MAP_TABLE.get(hashMap);
     int at = start;

@@ -24,11 +24,25 @@ final class Paths {
   private static final int MAX_STEP_CHARS = 80;
 
   private Class<?> rootClass;
-  private int[] parent = new int[16];
-  private byte[] edge = new byte[16];
-  private int[] index = new int[16];
-  private Object[] label = new Object[16];
+  private int[] parent;
+  private byte[] edge;
+  private int[] index;
+  private Object[] label;
   private int size;
+
+  Paths() {
+    this(null, new int[16], new byte[16], new int[16], new Object[16], 0);
+  }
+
+  private Paths(Class<?> rootClass, int[] parent, byte[] edge, int[] index, Object[] label,
+      int size) {
+    this.rootClass = rootClass;
+    this.parent = parent;
+    this.edge = edge;
+    this.index = index;
+    this.label = label;
+    this.size = size;
+  }
 
   void root(Class<?> c) {
     rootClass = c;
@@ -49,6 +63,16 @@ final class Paths {
     // a map value's step keeps the key's class only: the key itself is never printed
     label[size] = edgeKind == VALUE && edgeLabel != null ? edgeLabel.getClass() : edgeLabel;
     return size++;
+  }
+
+  /**
+   * These paths cut to the first {@code nodes} nodes, which hold every path to a node below
+   * {@code nodes} (a parent comes before its children): what a snapshot keeps to name a change.
+   */
+  Paths trim(int nodes) {
+    int n = Math.min(nodes, size);
+    return new Paths(rootClass, Arrays.copyOf(parent, n), Arrays.copyOf(edge, n),
+        Arrays.copyOf(index, n), Arrays.copyOf(label, n), n);
   }
 
   /**

@@ -23,12 +23,22 @@ import java.util.function.Consumer;
  */
 public final class Snapshot {
   private static final ThreadLocal<Checker> CHECKER = ThreadLocal.withInitial(Checker::new);
+  private static final Object[] NO_OBJECTS = {};
+  private static final byte[] NO_BYTES = {};
+  private static final int[] NO_INTS = {};
+  private static final int[] NO_START = {0};
+  private static final long[] NO_LONGS = {};
+  private static final ClassInfo[] NO_INFO = {};
 
+  /** Null when nothing is watched: a path is only built to name a change. */
   private final Paths paths;
   private final Guarded[] guarded;
   private final Class<?>[] unguarded;
-  // parallel arrays, valid up to watchedCount; snapshot w is refs[refStart[w] .. refStart[w + 1])
-  // and prims[primStart[w] ..], its layout given by kind[w] (and by info[w] for fields)
+  /** Null when the value holds none of the containers with a tight check. */
+  private final Containers containers;
+  // the other watched objects, in parallel arrays of exactly their length; snapshot w is
+  // refs[refStart[w] .. refStart[w + 1]) and prims[primStart[w] ..], its layout given by kind[w]
+  // (and by info[w] for fields)
   private final int watchedCount;
   private final Object[] watched;
   private final byte[] kind;
@@ -41,20 +51,73 @@ public final class Snapshot {
   /** Set by the taker before the snapshot is published: see {@link #holdsPersistent()}. */
   boolean persistent;
 
-  Snapshot(Paths paths, Guarded[] guarded, Class<?>[] unguarded, int watchedCount, Object[] watched, byte[] kind, int[] node,
-      ClassInfo[] info, int[] refStart, int[] primStart, Object[] refs, long[] prims) {
-    this.paths = paths;
+  /**
+   * From the walk's arrays, which it may keep at any capacity: an entry keeps only what a check
+   * reads, each array cut to its length, the containers with a tight check moved to
+   * {@link Containers}.
+   */
+  Snapshot(Paths paths, Guarded[] guarded, Class<?>[] unguarded, int count, Object[] watched,
+      byte[] kind, int[] node, ClassInfo[] info, int[] refStart, int[] primStart, Object[] refs,
+      long[] prims) {
     this.guarded = guarded;
     this.unguarded = unguarded;
-    this.watchedCount = watchedCount;
-    this.watched = watched;
-    this.kind = kind;
-    this.node = node;
-    this.info = info;
-    this.refStart = refStart;
-    this.primStart = primStart;
-    this.refs = refs;
-    this.prims = prims;
+    byte[] group = new byte[count];
+    int[] refCount = new int[4];
+    int[] containerCount = new int[4];
+    int restPrims = 0;
+    int lastNode = -1;
+    for (int w = 0; w < count; w++) {
+      byte g = Containers.group(watched[w], kind[w]);
+      group[w] = g;
+      containerCount[g]++;
+      refCount[g] += refStart[w + 1] - refStart[w];
+      if (g == Containers.NONE) {
+        restPrims += primStart[w + 1] - primStart[w];
+      }
+      lastNode = Math.max(lastNode, node[w]);
+    }
+    this.paths = count == 0 ? null : paths.trim(lastNode + 1);
+    int rest = containerCount[Containers.NONE];
+    this.containers = rest == count ? null
+        : new Containers(containerCount[Containers.LIST], refCount[Containers.LIST],
+            containerCount[Containers.ARRAY], refCount[Containers.ARRAY],
+            containerCount[Containers.TABLE], refCount[Containers.TABLE]);
+    this.watchedCount = rest;
+    this.watched = rest == 0 ? NO_OBJECTS : new Object[rest];
+    this.kind = rest == 0 ? NO_BYTES : new byte[rest];
+    this.node = rest == 0 ? NO_INTS : new int[rest];
+    this.info = rest == 0 ? NO_INFO : new ClassInfo[rest];
+    this.refStart = rest == 0 ? NO_START : new int[rest + 1];
+    this.primStart = rest == 0 ? NO_START : new int[rest + 1];
+    this.refs = refCount[Containers.NONE] == 0 ? NO_OBJECTS : new Object[refCount[Containers.NONE]];
+    this.prims = restPrims == 0 ? NO_LONGS : new long[restPrims];
+    int v = 0;
+    int r = 0;
+    int p = 0;
+    for (int w = 0; w < count; w++) {
+      int from = refStart[w];
+      int to = refStart[w + 1];
+      if (group[w] != Containers.NONE) {
+        containers.add(group[w], watched[w], node[w], refs, from, to);
+        continue;
+      }
+      this.watched[v] = watched[w];
+      this.kind[v] = kind[w];
+      this.node[v] = node[w];
+      this.info[v] = info[w];
+      this.refStart[v] = r;
+      this.primStart[v] = p;
+      System.arraycopy(refs, from, this.refs, r, to - from);
+      r += to - from;
+      int primCount = primStart[w + 1] - primStart[w];
+      System.arraycopy(prims, primStart[w], this.prims, p, primCount);
+      p += primCount;
+      v++;
+    }
+    if (rest > 0) {
+      this.refStart[rest] = r;
+      this.primStart[rest] = p;
+    }
   }
 
   /**
@@ -87,12 +150,13 @@ public final class Snapshot {
 
   /** Number of snapshots that {@link #check()} compares. */
   public int watchedCount() {
-    return watchedCount;
+    return watchedCount + (containers == null ? 0
+        : containers.lists.length + containers.arrays.length + containers.tables.length);
   }
 
   /** True when the graph holds at least one watched object, so a hit must call {@link #check()}. */
   public boolean needsCheck() {
-    return watchedCount > 0;
+    return watchedCount > 0 || containers != null;
   }
 
   /**
@@ -103,17 +167,97 @@ public final class Snapshot {
    * iterated because another thread modifies it counts as changed.
    */
   public String check() {
-    for (int w = 0; w < watchedCount; w++) {
-      String change;
+    Containers c = containers;
+    if (c != null) {
+      boolean unchanged;
       try {
-        change = checkAt(w);
+        unchanged = c.unchanged();
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) {
-        change = describe(w, " (modified while being verified)");
+        unchanged = false;
       }
+      if (!unchanged) {
+        return firstChange(c);
+      }
+    }
+    for (int w = 0; w < watchedCount; w++) {
+      String change = checkSafely(w);
       if (change != null) {
         return change;
+      }
+    }
+    return null;
+  }
+
+  private String checkSafely(int w) {
+    try {
+      return checkAt(w);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      return describe(w, " (modified while being verified)");
+    }
+  }
+
+  /**
+   * When a container may have changed: the first change in the order of the walk (the smallest
+   * node) among the other watched objects and each group of containers, each compared by the
+   * generic check; null when none changed after all.
+   */
+  private String firstChange(Containers c) {
+    String first = null;
+    int firstNode = Integer.MAX_VALUE;
+    for (int w = 0; w < watchedCount && first == null; w++) {
+      first = checkSafely(w);
+      if (first != null) {
+        firstNode = node[w];
+      }
+    }
+    for (int i = 0, at = 0; i < c.lists.length && c.listNode[i] < firstNode; i++) {
+      int n = c.listSize[i];
+      String change = checkContainer(c.listNode[i], c.lists[i], false, c.listRefs, at, at + n);
+      if (change != null) {
+        first = change;
+        firstNode = c.listNode[i];
+      }
+      at += n;
+    }
+    for (int i = 0, at = 0; i < c.arrays.length && c.arrayNode[i] < firstNode; i++) {
+      String change = checkArray(c.arrayNode[i], c.arrays[i], c.arrayRefs, at);
+      if (change != null) {
+        first = change;
+        firstNode = c.arrayNode[i];
+      }
+      at += c.arrays[i].length;
+    }
+    for (int i = 0, at = 0; i < c.tables.length && c.tableNode[i] < firstNode; i++) {
+      int n = c.tableRefCount[i];
+      Object o = c.tables[i];
+      String change = checkContainer(c.tableNode[i], o, o instanceof Map, c.tableRefs, at, at + n);
+      if (change != null) {
+        first = change;
+        firstNode = c.tableNode[i];
+      }
+      at += n;
+    }
+    return first;
+  }
+
+  private String checkContainer(int n, Object o, boolean map, Object[] expected, int from, int to) {
+    try {
+      return checkContents(n, o, map, expected, from, to);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      return name(n, " (modified while being verified)");
+    }
+  }
+
+  private String checkArray(int n, Object[] a, Object[] expected, int from) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != expected[from + i]) {
+        return name(n, "[" + i + "]");
       }
     }
     return null;
@@ -128,21 +272,14 @@ public final class Snapshot {
         return checkFields(w, o, info[w], r, p);
       case ClassInfo.COLLECTION:
       case ClassInfo.MAP:
-        return checkContents(w, o, kind[w] == ClassInfo.MAP, r, refStart[w + 1]);
+        return checkContents(node[w], o, kind[w] == ClassInfo.MAP, refs, r, refStart[w + 1]);
       case ClassInfo.ENTRY: {
         Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
         return e.getKey() != refs[r] ? describe(w, ".key")
             : e.getValue() != refs[r + 1] ? describe(w, ".value") : null;
       }
-      case ClassInfo.OBJECT_ARRAY: {
-        Object[] a = (Object[]) o;
-        for (int i = 0; i < a.length; i++) {
-          if (a[i] != refs[r + i]) {
-            return describe(w, "[" + i + "]");
-          }
-        }
-        return null;
-      }
+      case ClassInfo.OBJECT_ARRAY: // in Containers; here for a snapshot built otherwise
+        return checkArray(node[w], (Object[]) o, refs, r);
       case ClassInfo.PRIMITIVE_ARRAY: {
         Object copy = refs[r];
         if (copy == null) {
@@ -243,12 +380,10 @@ public final class Snapshot {
     return null;
   }
 
-  private String checkContents(int w, Object o, boolean map, int r, int end) {
-    if (ContainerChecks.unchanged(o, map, refs, r, end)) {
-      return null;
-    }
+  /** The generic check of a collection or map, through its forEach; names the first change. */
+  private String checkContents(int n, Object o, boolean map, Object[] expected, int r, int end) {
     Checker c = CHECKER.get();
-    c.start(refs, r, end);
+    c.start(expected, r, end);
     try {
       if (map) {
         ((Map<?, ?>) o).forEach(c);
@@ -262,22 +397,27 @@ public final class Snapshot {
     int before = (end - r) / slots;
     int after = (c.position - r) / slots;
     if (before != after) {
-      return describe(w, " (size " + before + " -> " + after + ")");
+      return name(n, " (size " + before + " -> " + after + ")");
     }
     if (c.firstDiff < 0) {
       return null;
     }
     int i = c.firstDiff / slots;
     if (!map) {
-      return describe(w, "[" + i + "]");
+      return name(n, "[" + i + "]");
     }
-    return c.firstDiff % 2 == 0 ? describe(w, " (key #" + i + " replaced)")
-        : describe(w, "[" + Paths.value(refs[r + 2 * i], i) + "]");
+    return c.firstDiff % 2 == 0 ? name(n, " (key #" + i + " replaced)")
+        : name(n, "[" + Paths.value(expected[r + 2 * i], i) + "]");
   }
 
   private String describe(int w, String suffix) {
+    return name(node[w], suffix);
+  }
+
+  /** The path of a node and what changed there; never throws. */
+  private String name(int n, String suffix) {
     try {
-      return paths.of(node[w]) + suffix;
+      return paths.of(n) + suffix;
     } catch (RuntimeException e) {
       return "?" + suffix;
     }

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class SnapshotTaker {
   private static final Overflow OVERFLOW = new Overflow();
+  private static final Class<?>[] NO_CLASSES = {};
   /** Unwinds the walk at a value that cannot be served twice. */
   private static final Overflow CONSUMED = new Overflow();
 
@@ -109,10 +110,10 @@ public final class SnapshotTaker {
     }
     refStart[watchedCount] = refCount; // one slot longer than watched: always fits
     primStart[watchedCount] = primCount;
-    // not trimmed: a graph lives as long as one request, so slack is cheaper than copying
+    // the snapshot keeps its own copies, cut to length: the walk's arrays have room to grow
     Snapshot snapshot = new Snapshot(paths, Arrays.copyOf(guarded, guardedCount),
-        Arrays.copyOf(unguarded, unguardedCount), watchedCount, watched, watchedKind, watchedNode,
-        watchedInfo, refStart, primStart, refs, prims);
+        unguardedCount == 0 ? NO_CLASSES : Arrays.copyOf(unguarded, unguardedCount), watchedCount,
+        watched, watchedKind, watchedNode, watchedInfo, refStart, primStart, refs, prims);
     snapshot.persistent = persistent;
     return snapshot;
   }

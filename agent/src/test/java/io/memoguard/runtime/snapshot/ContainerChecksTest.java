@@ -106,6 +106,60 @@ class ContainerChecksTest {
     assertThat(snapshot.check()).isEqualTo("Holder.held[1]");
   }
 
+  /** Containers of every group side by side, and watched objects of other kinds between them. */
+  static final class Mixed {
+    final java.util.Date first = new java.util.Date(1);
+    final List<Item> list = items(3);
+    final List<Item> emptyList = new ArrayList<>();
+    final Object[] array = items(2).toArray();
+    final Object[] emptyArray = {};
+    final Map<Item, Item> map = map(3);
+    final Map<Item, Item> emptyMap = new HashMap<>();
+    final Set<Item> set = new HashSet<>(items(3));
+    final Set<Item> emptySet = new HashSet<>();
+    final java.util.Date last = new java.util.Date(2);
+  }
+
+  @Test
+  void eachContainerOfAMixedValueIsCheckedAndNamed() {
+    List<Consumer<Mixed>> mutations = List.of(
+        m -> m.list.set(1, new Item("i1")),
+        m -> m.emptyList.add(new Item("x")),
+        m -> m.array[1] = new Item("i1"),
+        m -> m.emptyMap.put(new Item("k"), new Item("v")),
+        m -> m.map.put(new Item("i1"), new Item("v1")),
+        m -> m.set.add(new Item("more")),
+        m -> m.emptySet.add(new Item("x")),
+        m -> m.last.setTime(3));
+    List<String> expected = List.of("Mixed.list[1]", "Mixed.emptyList (size 0 -> 1)",
+        "Mixed.array[1]", "Mixed.emptyMap (size 0 -> 1)", "Mixed.map[value#", "Mixed.set (size 3 -> 4)",
+        "Mixed.emptySet (size 0 -> 1)", "Mixed.last");
+    for (int i = 0; i < mutations.size(); i++) {
+      Mixed value = new Mixed();
+      Snapshot snapshot = SnapshotTaker.take(value, 10_000);
+      assertThat(snapshot.watchedCount()).isEqualTo(10);
+      assertThat(snapshot.check()).isNull();
+      mutations.get(i).accept(value);
+      assertThat(snapshot.check()).as(expected.get(i)).startsWith(expected.get(i));
+    }
+  }
+
+  @Test
+  void theFirstChangeInTheValueIsNamedWhateverItsKind() {
+    Mixed value = new Mixed();
+    Snapshot snapshot = SnapshotTaker.take(value, 10_000);
+    value.last.setTime(3);
+    value.set.clear();
+    value.array[0] = null;
+    assertThat(snapshot.check()).isEqualTo("Mixed.array[0]");
+    value.first.setTime(5);
+    assertThat(snapshot.check()).isEqualTo("Mixed.first");
+    value.first.setTime(1);
+    value.array[0] = value.list.get(0); // not what it held
+    value.list.clear();
+    assertThat(snapshot.check()).isEqualTo("Mixed.list (size 3 -> 0)");
+  }
+
   private static boolean fastPathProves(Object container) {
     Snapshot snapshot = SnapshotTaker.take(container, 10_000);
     Object[] refs;

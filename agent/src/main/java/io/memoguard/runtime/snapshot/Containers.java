@@ -1,0 +1,150 @@
+package io.memoguard.runtime.snapshot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+
+/**
+ * The containers of a snapshot that have a tight check, grouped by kind when the snapshot is
+ * built: exact ArrayLists, object arrays, exact HashMaps and HashSets. A hit then decides nothing
+ * per container (no switch on a kind, no class test, no call): each group is one loop over parallel
+ * arrays, and the elements each container held are the next ones of its group's flat reference
+ * array, compared by identity. An empty container costs the read of its size.
+ *
+ * <p>Like {@link ContainerChecks} it only proves "unchanged": a container that may have changed
+ * makes {@link #unchanged()} false, and {@link Snapshot} then runs the generic check, which decides
+ * and names the change. Filled by {@link Snapshot} while it is constructed, never changed after.
+ */
+final class Containers {
+  static final byte NONE = 0;
+  static final byte LIST = 1;
+  static final byte ARRAY = 2;
+  static final byte TABLE = 3;
+
+  // list i held listSize[i] elements, the next ones of listRefs
+  final ArrayList<?>[] lists;
+  final int[] listNode;
+  final int[] listSize;
+  final Object[] listRefs;
+  // an array's length cannot change: array i held arrays[i].length elements, the next of arrayRefs
+  final Object[][] arrays;
+  final int[] arrayNode;
+  final Object[] arrayRefs;
+  // a HashMap's keys and values, or a HashSet's keys: tableRefCount[i] references
+  final Object[] tables;
+  final int[] tableNode;
+  final int[] tableRefCount;
+  final Object[] tableRefs;
+
+  // fill cursors, used while the snapshot is built
+  private int listCount;
+  private int listRefCount;
+  private int arrayCount;
+  private int arrayRefCount;
+  private int tableCount;
+  private int tableRefTotal;
+
+  Containers(int lists, int listRefs, int arrays, int arrayRefs, int tables, int tableRefs) {
+    this.lists = new ArrayList<?>[lists];
+    this.listNode = new int[lists];
+    this.listSize = new int[lists];
+    this.listRefs = new Object[listRefs];
+    this.arrays = new Object[arrays][];
+    this.arrayNode = new int[arrays];
+    this.arrayRefs = new Object[arrayRefs];
+    this.tables = new Object[tables];
+    this.tableNode = new int[tables];
+    this.tableRefCount = new int[tables];
+    this.tableRefs = new Object[tableRefs];
+  }
+
+  /** The group a watched object of this kind belongs to, decided once, at store. */
+  static byte group(Object o, byte kind) {
+    if (kind == ClassInfo.OBJECT_ARRAY) {
+      return ARRAY;
+    }
+    if (!ContainerChecks.available()) {
+      return NONE;
+    }
+    Class<?> c = o.getClass();
+    if (kind == ClassInfo.COLLECTION) {
+      return c == ArrayList.class ? LIST : c == HashSet.class ? TABLE : NONE;
+    }
+    return kind == ClassInfo.MAP && c == HashMap.class ? TABLE : NONE;
+  }
+
+  /** Adds a container of {@code group} that held {@code refs[from .. to)}. */
+  void add(byte group, Object o, int node, Object[] refs, int from, int to) {
+    int n = to - from;
+    switch (group) {
+      case LIST:
+        lists[listCount] = (ArrayList<?>) o;
+        listNode[listCount] = node;
+        listSize[listCount++] = n;
+        System.arraycopy(refs, from, listRefs, listRefCount, n);
+        listRefCount += n;
+        break;
+      case ARRAY:
+        arrays[arrayCount] = (Object[]) o;
+        arrayNode[arrayCount++] = node;
+        System.arraycopy(refs, from, arrayRefs, arrayRefCount, n);
+        arrayRefCount += n;
+        break;
+      default:
+        tables[tableCount] = o;
+        tableNode[tableCount] = node;
+        tableRefCount[tableCount++] = n;
+        System.arraycopy(refs, from, tableRefs, tableRefTotal, n);
+        tableRefTotal += n;
+        break;
+    }
+  }
+
+  /** True when every container certainly holds what it held; false when one may not. */
+  boolean unchanged() {
+    return listsUnchanged() && arraysUnchanged() && tablesUnchanged();
+  }
+
+  private boolean listsUnchanged() {
+    ArrayList<?>[] l = lists;
+    int[] sizes = listSize;
+    Object[] expected = listRefs;
+    for (int i = 0, at = 0; i < l.length; i++) {
+      int n = sizes[i];
+      if (!ContainerChecks.sameList(l[i], expected, at, n)) {
+        return false;
+      }
+      at += n;
+    }
+    return true;
+  }
+
+  private boolean arraysUnchanged() {
+    Object[][] a = arrays;
+    Object[] expected = arrayRefs;
+    for (int i = 0, at = 0; i < a.length; i++) {
+      Object[] array = a[i];
+      for (int j = 0; j < array.length; j++) {
+        if (array[j] != expected[at + j]) {
+          return false;
+        }
+      }
+      at += array.length;
+    }
+    return true;
+  }
+
+  private boolean tablesUnchanged() {
+    Object[] t = tables;
+    int[] counts = tableRefCount;
+    Object[] expected = tableRefs;
+    for (int i = 0, at = 0; i < t.length; i++) {
+      int n = counts[i];
+      if (!ContainerChecks.sameTable(t[i], expected, at, n)) {
+        return false;
+      }
+      at += n;
+    }
+    return true;
+  }
+}
