@@ -105,27 +105,6 @@ class RelevancePrefilterTest {
   }
 
   @Test
-  void anAncestorIsJudgedAsItsLoaderLoadsItEvenWhenTheLoaderHidesItsClassFiles() throws Exception {
-    RelevancePrefilter filter = filter(List.of(Target.class.getName()));
-    ClassLoader hiding = new ClassLoader(RelevancePrefilterTest.class.getClassLoader()) {
-      @Override
-      public java.net.URL getResource(String name) {
-        return null;
-      }
-
-      @Override
-      public InputStream getResourceAsStream(String name) {
-        return null;
-      }
-    };
-
-    assertThat(passes(filter, hiding, "com/example/HiddenChild",
-        classFile("com/example/HiddenChild", internal(Child.class)))).isTrue();
-    assertThat(passes(filter, hiding, "com/example/HiddenOther",
-        classFile("com/example/HiddenOther", internal(Unrelated.class)))).isFalse();
-  }
-
-  @Test
   void interfacesNeverPassButNamesAndClassGlobsAlways() throws Exception {
     RelevancePrefilter filter = filter(List.of(Target.class.getName()));
     ClassLoader loader = freshLoader();

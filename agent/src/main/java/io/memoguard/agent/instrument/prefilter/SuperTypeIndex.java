@@ -9,18 +9,14 @@ import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * Which of a fixed set of type names (at most 64) a class is, extends or implements, directly or
- * through any ancestor, as a bit mask. The class being defined is judged from its class file
- * header; its ancestors are the classes its loader resolves for those names, which the JVM loads
- * anyway right after the transformer returns (every supertype is loaded while a class is defined),
- * so loading them a moment earlier costs nothing, while reading their class files through the
- * loader's resource look-up would cost a second read of each (through every module of the JDK's
- * loaders first) and loads nothing less. Each ancestor's mask is remembered once per class loader;
- * loaders are held weakly.
+ * through any ancestor, as a bit mask computed from class file headers alone (no class loading,
+ * no full parse). Each ancestor's mask is computed once per class loader, so a supertype's class
+ * file is read once however many classes share it. Loaders are held weakly.
  *
- * <p>The answer never misses a reachable name: an ancestor its loader cannot load is read from
- * its class file instead, one whose class file cannot be read counts as itself only (its subclass
- * cannot be defined either), and a class file that cannot be parsed, or a hierarchy deeper than
- * any real one, counts as reaching every name.
+ * <p>The answer never misses a reachable name: an ancestor whose class file cannot be read counts
+ * as itself only (Byte Buddy fails such a hierarchy walk, which the planner treats as no match),
+ * and a class file that cannot be parsed, or a hierarchy deeper than any real one, counts as
+ * reaching every name.
  */
 final class SuperTypeIndex {
   static final long ALL = -1L;
@@ -29,13 +25,6 @@ final class SuperTypeIndex {
   /** Internal names (a/b/C) to their bit. */
   private final Map<String, Long> bits = new ConcurrentHashMap<>();
   private final Map<ClassLoader, Map<String, Long>> masks = new WeakHashMap<>();
-  /** The mask of a loaded class: its ancestors are loaded too, so no look-up is needed. */
-  private final ClassValue<Long> loadedMasks = new ClassValue<>() {
-    @Override
-    protected Long computeValue(Class<?> type) {
-      return ofLoaded(type);
-    }
-  };
 
   /** @param names binary names (a.b.C), at most 64 */
   SuperTypeIndex(List<String> names) {
@@ -54,7 +43,8 @@ final class SuperTypeIndex {
 
   /**
    * The mask of the class {@code className} (internal name) being defined by {@code loader} from
-   * {@code header}. Not remembered: as an ancestor a class is looked up as its loader resolves it.
+   * {@code header}. Not remembered: as an ancestor a class is looked up by its class file, as Byte
+   * Buddy's type pool does, which never caches a class from the bytes it transforms either.
    */
   long maskOf(ClassLoader loader, String className, ClassReader header) {
     return fromHeader(loader, cache(loader), className, header, 0);
@@ -69,13 +59,12 @@ final class SuperTypeIndex {
   private long fromHeader(ClassLoader loader, Map<String, Long> cache, String name,
       ClassReader header, int depth) {
     long mask = bits.getOrDefault(name, 0L);
-    // the JVM resolves the interfaces before the superclass; the same order here
-    for (String face : header.getInterfaces()) {
-      mask |= ancestor(loader, cache, face, depth + 1);
-    }
     String superName = header.getSuperName();
     if (superName != null) {
       mask |= ancestor(loader, cache, superName, depth + 1);
+    }
+    for (String face : header.getInterfaces()) {
+      mask |= ancestor(loader, cache, face, depth + 1);
     }
     return mask;
   }
@@ -89,37 +78,20 @@ final class SuperTypeIndex {
       return ALL; // a cycle in malformed class files; not cached, the caller is not either
     }
     long mask;
-    Class<?> loaded = AncestorLoads.load(loader, name);
-    if (loaded != null) {
-      mask = loadedMasks.get(loaded);
+    ClassReader header;
+    try {
+      header = read(loader, name);
+    } catch (Exception | LinkageError unreadable) {
+      return ALL;
+    }
+    if (header == null) {
+      mask = bits.getOrDefault(name, 0L);
     } else {
-      ClassReader header;
-      try {
-        header = read(loader, name);
-      } catch (Exception | LinkageError unreadable) {
-        return ALL;
-      }
-      if (header == null) {
-        mask = bits.getOrDefault(name, 0L);
-      } else {
-        mask = fromHeader(loader, cache, name, header, depth);
-      }
+      mask = fromHeader(loader, cache, name, header, depth);
     }
     if (mask != ALL) {
-      // racing threads compute the same value; no lock is held while loading or reading
+      // racing threads compute the same value; no lock is held while reading class files
       cache.put(name, mask);
-    }
-    return mask;
-  }
-
-  private long ofLoaded(Class<?> type) {
-    long mask = bits.getOrDefault(type.getName().replace('.', '/'), 0L);
-    for (Class<?> face : type.getInterfaces()) {
-      mask |= loadedMasks.get(face);
-    }
-    Class<?> superclass = type.getSuperclass();
-    if (superclass != null) {
-      mask |= loadedMasks.get(superclass);
     }
     return mask;
   }
