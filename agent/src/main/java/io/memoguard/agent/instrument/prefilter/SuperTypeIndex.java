@@ -45,9 +45,9 @@ final class SuperTypeIndex {
    * The mask of the class {@code className} (internal name) being defined by {@code loader} from
    * {@code header}. Remembered as that loader's answer for the name: a class defined before its
    * subclasses (an interface or base class used on its own first) is then never read again as
-   * their ancestor. The filter only says "maybe", so a header that differs from the class file Byte
-   * Buddy's type pool reads (another agent's transformer ran first) costs at most one class sent
-   * to Byte Buddy that the planner rejects.
+   * their ancestor. This header is the class as the JVM defines it; where another agent's
+   * transformer changed its supertypes, it may differ from the class file Byte Buddy's type pool
+   * reads, as the class's own header already could.
    */
   long maskOf(ClassLoader loader, String className, ClassReader header) {
     Map<String, Long> cache = cache(loader);
