@@ -21,6 +21,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -166,7 +167,10 @@ public final class Instrumenter {
 
   /** The transformer {@link #install} registers; {@code inst} is null in unit tests (no read edges). */
   ClassFileTransformer transformer(Instrumentation inst) {
-    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy())
+    // Advice goes on methods the class declares (Advise matches exactly those), so the method
+    // graph need not be compiled over every ancestor's methods, which reads each ancestor's class
+    AgentBuilder builder = new AgentBuilder.Default(
+            new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
         .with(AgentBuilder.RedefinitionStrategy.DISABLED)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(new WeakTypePoolCache())

@@ -105,6 +105,21 @@ class RelevancePrefilterTest {
   }
 
   @Test
+  void aClassSeenBeforeIsAnAncestorWithoutAClassFile() throws Exception {
+    RelevancePrefilter filter = filter(List.of(Target.class.getName()));
+    ClassLoader loader = freshLoader();
+    // generated at run time: no loader has a class file for it
+    assertThat(passes(filter, loader, "com/example/Generated",
+        classFile("com/example/Generated", internal(Child.class)))).isTrue();
+
+    assertThat(passes(filter, loader, "com/example/GeneratedChild",
+        classFile("com/example/GeneratedChild", "com/example/Generated"))).isTrue();
+    assertThat(passes(filter, freshLoader(), "com/example/GeneratedChild",
+        classFile("com/example/GeneratedChild", "com/example/Generated")))
+        .as("remembered per loader").isFalse();
+  }
+
+  @Test
   void interfacesNeverPassButNamesAndClassGlobsAlways() throws Exception {
     RelevancePrefilter filter = filter(List.of(Target.class.getName()));
     ClassLoader loader = freshLoader();

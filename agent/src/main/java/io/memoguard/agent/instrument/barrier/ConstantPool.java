@@ -1,6 +1,7 @@
 package io.memoguard.agent.instrument.barrier;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +30,14 @@ final class ConstantPool {
   private ConstantPool() {}
 
   static boolean anyFieldrefOwner(byte[] b, Predicate<String> ownerTest) {
+    return anyFieldrefOwner(b, null, ownerTest);
+  }
+
+  /**
+   * @param prefixes when not null, the owners {@code ownerTest} can accept all start with one of
+   *     these (modified UTF-8, as in the class file); other owners are skipped without decoding
+   */
+  static boolean anyFieldrefOwner(byte[] b, byte[][] prefixes, Predicate<String> ownerTest) {
     int count = u2(b, 8);
     int[] offsets = new int[count];
     int[] fieldrefClassIndexes = new int[count];
@@ -67,8 +76,21 @@ final class ConstantPool {
     for (int f = 0; f < fieldrefs; f++) {
       int classEntry = offsets[fieldrefClassIndexes[f]];
       int utf8 = offsets[u2(b, classEntry)];
+      if (prefixes != null && !startsWithAny(b, utf8 + 2, u2(b, utf8), prefixes)) {
+        continue;
+      }
       String owner = new String(b, utf8 + 2, u2(b, utf8), StandardCharsets.UTF_8);
       if (ownerTest.test(owner)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(byte[] b, int start, int length, byte[][] prefixes) {
+    for (byte[] prefix : prefixes) {
+      if (length >= prefix.length && Arrays.equals(b, start, start + prefix.length, prefix, 0,
+          prefix.length)) {
         return true;
       }
     }

@@ -43,11 +43,19 @@ final class SuperTypeIndex {
 
   /**
    * The mask of the class {@code className} (internal name) being defined by {@code loader} from
-   * {@code header}. Not remembered: as an ancestor a class is looked up by its class file, as Byte
-   * Buddy's type pool does, which never caches a class from the bytes it transforms either.
+   * {@code header}. Remembered as that loader's answer for the name: a class defined before its
+   * subclasses (an interface or base class used on its own first) is then never read again as
+   * their ancestor. This header is the class as the JVM defines it; where another agent's
+   * transformer changed its supertypes, it may differ from the class file Byte Buddy's type pool
+   * reads, as the class's own header already could.
    */
   long maskOf(ClassLoader loader, String className, ClassReader header) {
-    return fromHeader(loader, cache(loader), className, header, 0);
+    Map<String, Long> cache = cache(loader);
+    long mask = fromHeader(loader, cache, className, header, 0);
+    if (mask != ALL) {
+      cache.putIfAbsent(className, mask);
+    }
+    return mask;
   }
 
   private Map<String, Long> cache(ClassLoader loader) {
