@@ -31,8 +31,8 @@ PARTS = [
     ('counting', ['Entry::served', 'Binding::probeHit', 'Binding::counted', 'Binding::addPending']),
     ('probe clear', ['Probe::clear']),
     ('request and mode checks', ['effectiveRequest', 'Verify::applies', 'Mode::ofCode', 'Binding::probe']),
-    ('advice and boxing', ['::getValue', 'Integer::valueOf', 'Memoizer::missed', 'Memoizer::value',
-                           'Memoizer::enter']),
+    ('Memoizer.enter: its own field reads and increments', ['Memoizer::enter']),
+    ('advice and boxing', ['::getValue', 'Integer::valueOf', 'Memoizer::missed', 'Memoizer::value']),
 ]
 
 
