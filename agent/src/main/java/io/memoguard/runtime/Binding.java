@@ -78,10 +78,35 @@ final class Binding {
   }
 
   /**
+   * Adds a slot's pending hits to the shared counters, as {@link #flush} does for all, before the
+   * slot is given to another call.
+   */
+  void flush(Recent r) {
+    long hits = r.hits;
+    if (hits == 0) {
+      return;
+    }
+    long saved = r.savedNanos;
+    r.hits = 0;
+    r.savedNanos = 0;
+    r.stats.calls.add(hits);
+    r.stats.hits.add(hits);
+    r.stats.savedNanos.add(saved);
+    Stats.CALLS.add(hits);
+    Stats.HITS.add(hits);
+    Stats.SAVED_NANOS.add(saved);
+    pendingHits -= (int) hits;
+    if (pendingHits == 0 && pendingRef != null) {
+      PendingCounts.unregister(pendingRef);
+      pendingRef = null;
+    }
+  }
+
+  /**
    * Adds {@code hits} pending hits of {@code stats}' method, that saved {@code savedNanos}, to the
    * per-method counts; the total ({@link #pendingHits}) is the caller's.
    */
-  void addPending(MethodStats stats, long hits, long savedNanos) {
+  private void addPending(MethodStats stats, long hits, long savedNanos) {
     MethodStats[] methods = pendingMethods;
     if (methods == null) {
       methods = pendingMethods = new MethodStats[PENDING_METHODS];

@@ -35,7 +35,7 @@ final class Recent {
   long costNanos;
   /**
    * Hits served from this slot not yet in the shared counters, and the time they saved: added
-   * by {@link Binding#flush}, or to the binding's per-method counts when the slot is reused.
+   * by {@link Binding#flush}, or by {@link Binding#flush(Recent)} before the slot is reused.
    */
   long hits;
   long savedNanos;
@@ -85,12 +85,8 @@ final class Recent {
     Recent r = slots[i];
     if (r == null) {
       r = slots[i] = new Recent();
-    } else if (r.hits > 0) {
-      long hits = r.hits;
-      long saved = r.savedNanos;
-      r.hits = 0;
-      r.savedNanos = 0;
-      binding.addPending(r.stats, hits, saved);
+    } else {
+      binding.flush(r);
     }
     Key key = entry.key;
     Object[] args = key.args;
