@@ -14,7 +14,7 @@ import io.memoguard.runtime.snapshot.BarrierTrust;
  * they are and comparing with them asks what the probe would. A slot answers only while its entry
  * is live (every removal from a table disposes the entry, on the removing thread before it
  * returns to the host) and was walked under the current barrier-trust epoch; anything else goes
- * the full way, which invalidates or checks as before. Slots belong to one binding, so to one
+ * the full way, which invalidates or checks the entry. Slots belong to one binding, so to one
  * thread: plain fields, overwritten in place, so that serving and remembering allocate nothing
  * once a binding has its slots.
  */
