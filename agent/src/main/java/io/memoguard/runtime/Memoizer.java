@@ -59,12 +59,24 @@ public final class Memoizer {
       if (request == null) {
         return null;
       }
+      if (!Verify.applies(Mode.ofCode(mode))) {
+        Recent r = Recent.find(binding, site, type, rule, receiver, a0, a1, a2);
+        if (r != null) {
+          Entry entry = r.entry;
+          entry.served(binding);
+          request.hits++;
+          r.hits++;
+          r.savedNanos += r.costNanos;
+          binding.counted();
+          return entry;
+        }
+      }
       Site s = Site.of(type, site, rule);
       if (s.parameterCount < 0 || s.parameterCount > Probe.MAX_BUFFERED) {
         return null; // not woven by this build's planner: run the call untouched
       }
-      return enter(binding, request, s, mode, receiver,
-          binding.probe().buffer(s.parameterCount, a0, a1, a2), true);
+      return enter(binding, request, s, site, mode, receiver,
+          binding.probe().buffer(s.parameterCount, a0, a1, a2));
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
@@ -80,8 +92,8 @@ public final class Memoizer {
       if (request == null) {
         return null;
       }
-      return enter(binding, request, Site.of(type, site, rule), mode, receiver,
-          args == null ? new Object[0] : args, false);
+      return enter(binding, request, Site.of(type, site, rule), null, mode, receiver,
+          args == null ? new Object[0] : args);
     } catch (Throwable error) {
       Settings.sink.internalError("memo key", error);
       return null;
@@ -90,15 +102,17 @@ public final class Memoizer {
 
   /**
    * Looks the call up with the binding's {@link Probe} and builds a {@link Key} only when it
-   * misses. {@code reused}: {@code args} is the probe's buffer, which a key must copy. Only calls
+   * misses. {@code few}: the woven site string of a call whose arguments came one by one, in the
+   * probe's buffer (which a key must copy), and whose hits {@link Recent} keeps; null for an
+   * argument array. Only calls
    * whose arguments are all JDK values (or null) are probed: their key material is the arguments
    * as they are, so the probe asks exactly what the key would. Any other argument (an application
    * object keyed by its fields, an array, a collection) is normalized by the key path alone, which
    * builds its material once, from the arguments as passed; verify mode never serves, and its keys
    * carry per-call state.
    */
-  private static Object enter(Binding binding, Request request, Site s, int mode,
-      Object receiver, Object[] args, boolean reused) {
+  private static Object enter(Binding binding, Request request, Site s, String few, int mode,
+      Object receiver, Object[] args) {
     Probe probe = binding.probe();
     try {
       if (!Verify.applies(Mode.ofCode(mode)) && s.allValues(args)) {
@@ -108,10 +122,13 @@ public final class Memoizer {
           entry.served(binding);
           request.hits++;
           binding.probeHit(s.stats, entry.costNanos);
+          if (few != null) {
+            Recent.remember(binding, few, entry);
+          }
           return entry;
         }
       }
-      Object key = key(request, s, mode, receiver, reused ? args.clone() : args);
+      Object key = key(request, s, mode, receiver, few != null ? args.clone() : args);
       probe.clear(); // before a possible wait in hit
       return key == null ? null : missOrWait(key);
     } finally {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Selector;
+import io.memoguard.runtime.JdbcWrites;
+import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.MethodStats;
 import io.memoguard.runtime.Mode;
 import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import io.memoguard.runtime.Stats;
+import io.memoguard.runtime.snapshot.BarrierTrust;
 import io.memoguard.testrepo.ArityCalls;
 import io.memoguard.testrepo.ArityRepository;
 import io.memoguard.testrepo.PageQuery;
@@ -167,6 +170,70 @@ class HitPathWeavingTest {
     assertThat(Stats.hits() - hits).as("and once it ended").isEqualTo(loops);
     assertThat(Stats.calls() - calls).isEqualTo(loops + 1);
     assertThat(stats.hits() - methodHits).isEqualTo(loops);
+  }
+
+  /**
+   * Calls repeated in a loop are served from the binding's recent slots; every way an entry can
+   * go stale must still reach them.
+   */
+  @Test
+  void repeatedHitsEndWithEveryInvalidation() throws Exception {
+    Object first = repo.findTwo(1000, 2000); // boxes outside the JDK's caches: equal, not identical
+    for (int i = 0; i < 3; i++) {
+      assertThat(repo.findTwo(1000, 2000)).isSameAs(first);
+    }
+    assertThat(repo.findTwo(1000, 2001)).isNotSameAs(first);
+    assertThat(repo.findTwo(1000, 2000)).isSameAs(first);
+    ArityCalls other = (ArityCalls) repo.getClass().getConstructor().newInstance();
+    assertThat(other.findTwo(1000, 2000)).as("another receiver").isNotSameAs(first);
+    Object last = first;
+    List<Runnable> invalidations = List.of(
+        Memoizer::clearRequest,
+        () -> Memoizer.clearType(repo.getClass()),
+        () -> JdbcWrites.exit("Statement.executeUpdate", 1, null),
+        () -> BarrierTrust.open(Opened.class));
+    for (Runnable invalidation : invalidations) {
+      repo.findTwo(1000, 2000);
+      repo.findTwo(1000, 2000);
+      invalidation.run();
+      Object fresh = repo.findTwo(1000, 2000);
+      assertThat(fresh).isNotSameAs(last);
+      assertThat(repo.findTwo(1000, 2000)).isSameAs(fresh);
+      assertThat(repo.findTwo(1000, 2000)).isSameAs(fresh);
+      last = fresh;
+    }
+    assertThat(repo.bodyRuns()).isEqualTo(2 + invalidations.size());
+  }
+
+  /** A class whose fields some other writer may reach: opening it changes the barrier trust. */
+  private static final class Opened {
+    int state;
+  }
+
+  @Test
+  void hitsOfMethodsCalledInTurnAreCountedPerMethod() {
+    long[] twoBefore = counts("findTwo");
+    long[] oneBefore = counts("findOne");
+    long[] noneBefore = counts("findNone");
+    long hits = Stats.hits();
+    int rounds = 50;
+    for (int i = 0; i < rounds; i++) {
+      repo.findTwo(5, 6);
+      repo.findOne(5_000_000_000L);
+      repo.findNone();
+      repo.findOne(5_000_000_000L);
+      repo.findTwo(7, 8); // the site's slot changes hands while it holds hits of (5, 6)
+      repo.findTwo(7, 8);
+      repo.findTwo(5, 6);
+    }
+    assertThat(Stats.hits() - hits).as("read while the request is open")
+        .isEqualTo(7 * rounds - 4);
+    RequestScope.exit();
+    inRequest = false;
+    assertThat(delta(counts("findTwo"), twoBefore)).containsExactly(4 * rounds, 4 * rounds - 2, 2);
+    assertThat(delta(counts("findOne"), oneBefore)).containsExactly(2 * rounds, 2 * rounds - 1, 1);
+    assertThat(delta(counts("findNone"), noneBefore)).containsExactly(rounds, rounds - 1, 1);
+    assertThat(Stats.hits() - hits).isEqualTo(7 * rounds - 4);
   }
 
   /** The counters of a method of the repository; null before its first call. */

@@ -1,0 +1,131 @@
+package io.memoguard.runtime;
+
+import io.memoguard.runtime.snapshot.BarrierTrust;
+
+/**
+ * One slot of a binding's recent hits: the call the probe served last for a site (slots are
+ * direct-mapped by the hash of the woven site string) and what serving it again needs. A method
+ * called again with equal arguments is served from here with a few compares in one object,
+ * without the site's ClassValue, the call's hash or the table's map (whose JDK {@code hashCode}
+ * and {@code equals} calls are megamorphic), and without walking entry, key and site.
+ *
+ * <p>Only the probe path fills a slot, with an entry it has just served to a call whose arguments
+ * were all JDK values and whose value needs no re-check, so the entry's key holds those values as
+ * they are and comparing with them asks what the probe would. A slot answers only while its entry
+ * is live (every removal from a table disposes the entry, on the removing thread before it
+ * returns to the host) and was walked under the current barrier-trust epoch; anything else goes
+ * the full way, which invalidates or checks the entry. Slots belong to one binding, so to one
+ * thread: plain fields, overwritten in place, so that serving and remembering allocate nothing
+ * once a binding has its slots.
+ */
+final class Recent {
+  /** A request calls a handful of memoized methods; a power of two. */
+  static final int SLOTS = 16;
+
+  private String site;
+  private Class<?> type;
+  private int rule;
+  private Object receiver;
+  private Object a0;
+  private Object a1;
+  private Object a2;
+  private int trustEpoch;
+  Entry entry;
+  MethodStats stats;
+  long costNanos;
+  /**
+   * Hits served from this slot not yet in the shared counters, and the time they saved: added
+   * by {@link Binding#flush}, or by {@link Binding#flush(Recent)} before the slot is reused.
+   */
+  long hits;
+  long savedNanos;
+
+  private Recent() {}
+
+  /**
+   * The binding's slot of this exact call if its entry may be served as it is, or null. The slot
+   * used last is tried first: a method called in a loop is found without hashing its site string
+   * or reading the slots array.
+   */
+  static Recent find(Binding binding, String site, Class<?> type, int rule, Object receiver,
+      Object a0, Object a1, Object a2) {
+    Recent r = binding.last;
+    if (r == null) {
+      return null;
+    }
+    if (r.site != site) {
+      r = binding.recent[site.hashCode() & (SLOTS - 1)];
+      if (r == null || r.site != site) {
+        return null;
+      }
+      binding.last = r;
+    }
+    if (r.type != type || r.rule != rule
+        || r.receiver != receiver || !same(r.a0, a0) || !same(r.a1, a1) || !same(r.a2, a2)
+        || !r.entry.live || r.trustEpoch != BarrierTrust.epoch) {
+      return null;
+    }
+    return r;
+  }
+
+  /**
+   * Keeps {@code entry}, which the probe has just served to a call with JDK values only, as the
+   * call of woven site string {@code site}; an entry whose value is re-checked at every hit is
+   * left to the probe path, which checks it.
+   */
+  static void remember(Binding binding, String site, Entry entry) {
+    if (entry.snapshot.needsCheck() || entry.key.args.length > Probe.MAX_BUFFERED) {
+      return;
+    }
+    Recent[] slots = binding.recent;
+    if (slots == null) {
+      slots = binding.recent = new Recent[SLOTS];
+    }
+    int i = site.hashCode() & (SLOTS - 1);
+    Recent r = slots[i];
+    if (r == null) {
+      r = slots[i] = new Recent();
+    } else {
+      binding.flush(r);
+    }
+    Key key = entry.key;
+    Object[] args = key.args;
+    r.site = site;
+    r.type = key.site.owner;
+    r.rule = key.site.constant;
+    r.receiver = key.receiver;
+    r.a0 = args.length > 0 ? args[0] : null;
+    r.a1 = args.length > 1 ? args[1] : null;
+    r.a2 = args.length > 2 ? args[2] : null;
+    r.trustEpoch = entry.trustEpoch;
+    r.entry = entry;
+    r.stats = key.site.stats;
+    r.costNanos = entry.costNanos;
+    binding.last = r;
+  }
+
+  /**
+   * Whether argument {@code arg} equals {@code stored}, a JDK value (or null) of a key. The boxes
+   * of small numbers are cached, so identity usually answers; the common boxes compare their
+   * values without a virtual call; other classes of the same JDK value class by its equals.
+   */
+  private static boolean same(Object stored, Object arg) {
+    if (stored == arg) {
+      return true;
+    }
+    if (stored == null || arg == null) {
+      return false;
+    }
+    Class<?> c = stored.getClass();
+    if (c != arg.getClass()) {
+      return false;
+    }
+    if (c == Integer.class) {
+      return ((Integer) stored).intValue() == ((Integer) arg).intValue();
+    }
+    if (c == Long.class) {
+      return ((Long) stored).longValue() == ((Long) arg).longValue();
+    }
+    return stored.equals(arg);
+  }
+}
