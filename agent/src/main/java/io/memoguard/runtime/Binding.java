@@ -20,6 +20,8 @@ final class Binding {
    * boundary, an attached token and an async servlet task do; a task handed to an executor does not.
    */
   final boolean holdsReference;
+  /** The thread that made it; only that thread's {@link ThreadBindings} slot may hold it. */
+  final Thread thread = Thread.currentThread();
   /** Boundary nesting depth of an owned binding. */
   int depth;
   /**

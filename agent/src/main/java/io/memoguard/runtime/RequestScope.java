@@ -17,14 +17,12 @@ package io.memoguard.runtime;
  * code) runs as outside any request, so it can never keep serving the request's results.
  */
 public final class RequestScope {
-  static final ThreadLocal<Binding> CURRENT = new ThreadLocal<>();
-
   private RequestScope() {}
 
   /** Returns whether the boundary was entered; only then must {@link #exit()} be called. */
   public static boolean enter() {
     try {
-      Binding binding = CURRENT.get();
+      Binding binding = ThreadBindings.get();
       if (binding != null && !binding.handedOff) {
         binding.depth++;
         return true;
@@ -35,7 +33,7 @@ public final class RequestScope {
       PendingTasks.sweep();
       Binding opened = new Binding(new Request(), binding, false, true);
       opened.depth = 1;
-      CURRENT.set(opened);
+      ThreadBindings.set(opened);
       Stats.REQUESTS.increment();
       return true;
     } catch (Throwable error) {
@@ -50,7 +48,7 @@ public final class RequestScope {
    */
   public static void exit() {
     try {
-      Binding binding = CURRENT.get();
+      Binding binding = ThreadBindings.get();
       if (binding == null || binding.handedOff || --binding.depth > 0) {
         return;
       }
@@ -88,7 +86,7 @@ public final class RequestScope {
    * request has already ended attaches nothing.
    */
   public static Object attach(Object token) {
-    Binding previous = CURRENT.get();
+    Binding previous = ThreadBindings.get();
     try {
       if (token instanceof Token) {
         Request request = PendingTasks.takeRetained(token);
@@ -97,7 +95,7 @@ public final class RequestScope {
           request = captured.retain() ? captured : null;
         }
         if (request != null) {
-          CURRENT.set(new Binding(request, previous, true, true));
+          ThreadBindings.set(new Binding(request, previous, true, true));
         }
       }
     } catch (Throwable error) {
@@ -112,7 +110,7 @@ public final class RequestScope {
    */
   public static void restore(Object previous) {
     try {
-      Binding current = CURRENT.get();
+      Binding current = ThreadBindings.get();
       set(previous instanceof Binding ? (Binding) previous : null);
       if (current != null && current != previous) {
         current.flush();
@@ -131,7 +129,7 @@ public final class RequestScope {
    * only one that may end a request.
    */
   static boolean atOutermostBoundary() {
-    Binding binding = CURRENT.get();
+    Binding binding = ThreadBindings.get();
     return binding != null && !binding.handedOff && binding.depth == 1;
   }
 
@@ -144,7 +142,7 @@ public final class RequestScope {
     if (!atOutermostBoundary()) {
       return null;
     }
-    Binding binding = CURRENT.get();
+    Binding binding = ThreadBindings.get();
     binding.depth = 0;
     set(binding.outer);
     binding.flush();
@@ -153,12 +151,12 @@ public final class RequestScope {
 
   /** The binding of this thread, or null: the hit path reads the thread-local once. */
   static Binding binding() {
-    return CURRENT.get();
+    return ThreadBindings.get();
   }
 
   /** The request memoization uses on this thread, or null (see {@link Binding#effectiveRequest}). */
   static Request current() {
-    Binding binding = CURRENT.get();
+    Binding binding = ThreadBindings.get();
     return binding == null ? null : binding.effectiveRequest();
   }
 
@@ -167,17 +165,13 @@ public final class RequestScope {
    * its pending entry held, given back at {@link #restore}.
    */
   static Binding attachTaken(Request request, boolean holdsReference) {
-    Binding previous = CURRENT.get();
-    CURRENT.set(new Binding(request, previous, true, holdsReference));
+    Binding previous = ThreadBindings.get();
+    ThreadBindings.set(new Binding(request, previous, true, holdsReference));
     return previous;
   }
 
   private static void set(Binding binding) {
-    if (binding == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(binding);
-    }
+    ThreadBindings.set(binding);
   }
 
   /** What {@link #capture()} returns; once attached, it keeps the request object, not the request open. */

@@ -18,7 +18,7 @@ class HandOffFailureTest {
   @AfterEach
   void tearDown() {
     Settings.configure(OnMutation.INVALIDATE, 100, 1000, new String[0], new RecordingSink());
-    RequestScope.CURRENT.remove();
+    ThreadBindings.set(null);
   }
 
   @Test
@@ -31,7 +31,7 @@ class HandOffFailureTest {
 
     assertThatCode(() -> HandOff.run(task)).doesNotThrowAnyException();
     assertThat(ran).as("the task ran").isTrue();
-    assertThat(RequestScope.CURRENT.get()).isNull();
+    assertThat(ThreadBindings.get()).isNull();
   }
 
   @Test
@@ -56,7 +56,7 @@ class HandOffFailureTest {
     assertThat(RequestScope.current()).as("the request of a task run inline, e.g. a join").isSameAs(request);
     RequestScope.exit();
     assertThat(request.isClosed()).isTrue();
-    assertThat(RequestScope.CURRENT.get()).isNull();
+    assertThat(ThreadBindings.get()).isNull();
   }
 
   private static final class ThrowingSink implements EventSink {

@@ -32,7 +32,7 @@ class HandOffTest {
   @AfterEach
   void tearDown() {
     worker.shutdownNow();
-    assertThat(RequestScope.CURRENT.get()).as("test thread left without a request").isNull();
+    assertThat(ThreadBindings.get()).as("test thread left without a request").isNull();
     assertThat(sink.errors).isEmpty();
   }
 
@@ -76,7 +76,7 @@ class HandOffTest {
       try {
         Object hit = hit(1L);
         HandOff.capture(nested);
-        return new Object[] {hit, RequestScope.current(), RequestScope.CURRENT.get()};
+        return new Object[] {hit, RequestScope.current(), ThreadBindings.get()};
       } finally {
         HandOff.end(begun);
       }
@@ -172,11 +172,11 @@ class HandOffTest {
     RequestScope.enter();
     HandOff.capture(task);
     Boolean[] states = onWorker(() -> {
-      boolean emptyBefore = RequestScope.CURRENT.get() == null;
+      boolean emptyBefore = ThreadBindings.get() == null;
       Object begun = HandOff.begin(task);
-      boolean attached = RequestScope.CURRENT.get() != null;
+      boolean attached = ThreadBindings.get() != null;
       HandOff.end(begun);
-      return new Boolean[] {emptyBefore, attached, RequestScope.CURRENT.get() == null};
+      return new Boolean[] {emptyBefore, attached, ThreadBindings.get() == null};
     });
     RequestScope.exit();
     assertThat(states).containsExactly(true, true, true);
@@ -190,11 +190,11 @@ class HandOffTest {
     HandOff.capture(task);
     Binding[] bindings = onWorker(() -> {
       RequestScope.enter();
-      Binding own = RequestScope.CURRENT.get();
+      Binding own = ThreadBindings.get();
       Object begun = HandOff.begin(task);
-      Binding during = RequestScope.CURRENT.get();
+      Binding during = ThreadBindings.get();
       HandOff.end(begun);
-      Binding after = RequestScope.CURRENT.get();
+      Binding after = ThreadBindings.get();
       RequestScope.exit();
       return new Binding[] {own, during, after};
     });

@@ -34,7 +34,7 @@ class StoreRaceTest {
   @AfterEach
   void tearDown() {
     other.shutdownNow();
-    assertThat(RequestScope.CURRENT.get()).isNull();
+    assertThat(ThreadBindings.get()).isNull();
     assertThat(sink.errors).isEmpty();
   }
 
