@@ -19,15 +19,15 @@ final class HitBudgets {
     r.budget("Hit, one guarded object, 2 int args ÷ `ConcurrentHashMap.get` with a record key built "
         + "from them (issue 13)", "≤ ×3", Report.x(h / chm) + " (" + Report.t(h) + " / "
         + Report.t(chm) + ")", h / chm <= 3, h / chm <= 3 ? "" : "a hit served from the binding's "
-            + "recent slot is a thread-local read (about half of it), the slot's compares, the "
-            + "entry's live flag and plain counters (see \"Where a hit spends its time\"); the map "
-            + "lookup it is compared with is a few dependent loads on a key the JIT keeps in "
-            + "registers. Would take: reaching the request's binding without a ThreadLocal, which "
-            + "no JDK 17 API offers an agent");
+            + "recent slot is the binding's read (three dependent loads through the thread table), "
+            + "the slot's compares, the entry's live flag and plain counters (see \"Where a hit "
+            + "spends its time\"); the map lookup it is compared with is a few dependent loads on a "
+            + "key the JIT keeps in registers. Would take: the site's slot reached without the "
+            + "binding (a per-thread cache the woven code could address directly)");
     r.budget("Hit ÷ Caffeine `getIfPresent` (issue 13)", "≤ ×2", Report.x(h / caffeine) + " ("
         + Report.t(h) + " / " + Report.t(caffeine) + ")", h / caffeine <= 2, h / caffeine <= 2 ? ""
-        : "the fixed part of a hit (see \"Where a hit spends its time\"): a thread-local read "
-            + "(about half of it), the recent slot's compares, the entry's live flag, the boxing "
+        : "the fixed part of a hit (see \"Where a hit spends its time\"): the binding's read "
+            + "(three dependent loads), the recent slot's compares, the entry's live flag, the boxing "
             + "of the arguments and the counters; Caffeine gets a prebuilt key");
     double tree = r.ns("agent", "MemoSizeBench.memoguardHit", "list", 1111);
     double copy = r.ns("plain", "AltListBench.handWrittenDeepCopy", "", 1111);

@@ -223,8 +223,8 @@ final class Report {
     double caffeine = ns("agent", "HitBench.caffeineGetIfPresent", "", "");
     budget("Hit ≤ 4× Caffeine `getIfPresent` in the same run (issue 4)",
         "hit ÷ Caffeine ≤ 4", t(h) + " = " + x(h / caffeine) + " Caffeine (" + t(caffeine) + ")",
-        h / caffeine <= 4, h / caffeine <= 4 ? "" : "see \"Where a hit spends its time\": a "
-            + "thread-local read (about half of a hit), the recent slot's compares, the entry's live "
+        h / caffeine <= 4, h / caffeine <= 4 ? "" : "see \"Where a hit spends its time\": the "
+            + "binding's read (three dependent loads), the recent slot's compares, the entry's live "
             + "flag, the boxing of the arguments and plain counters; Caffeine gets a prebuilt key.");
   }
 
@@ -508,7 +508,9 @@ final class Report {
     p("");
     p("1. the arguments passed one by one (no argument array; primitives boxed, so a value outside "
         + "the JDK's box caches, such as a `long` id above 127, allocates its box);");
-    p("2. one `ThreadLocal` read (the request's `Binding`), then the binding's recent slot for the "
+    p("2. the request's `Binding` read from a table indexed by the thread's identity hash "
+        + "(`ThreadBindings`; the `ThreadLocal` behind it when the slot is another thread's), "
+        + "then the binding's recent slot for the "
         + "site (`Recent`: the slot used last, else one of 16 picked by the hash of the woven site "
         + "string). The call is served from it when class, rule, receiver (by identity) and "
         + "arguments (by identity, the value of an `Integer` or `Long`, else JDK `equals`) are the "
@@ -529,9 +531,10 @@ final class Report {
         + "collection, an array: the key path).");
     p("");
     p("Where the rest goes (see \"The fixed cost of a hit\" in the notes below for the profile): "
-        + "about half of a served-from-slot hit is the `ThreadLocal` read, five dependent loads "
-        + "(thread, its map, the table, the entry, the value) that no JDK 17 API avoids; the rest "
-        + "is the slot's compares and the entry's `live` flag, the boxing of the arguments and the "
+        + "the binding's read is three dependent loads (the thread's identity hash, the table "
+        + "slot, the binding's thread), where the `ThreadLocal` took five (thread, its map, the "
+        + "table, the entry, the value) and half of a served-from-slot hit; the rest is the "
+        + "slot's compares and the entry's `live` flag, the boxing of the arguments and the "
         + "counters.");
     p("");
     p("The part that grows with the value is `Snapshot.check()`: one pass over the containers "
