@@ -58,6 +58,14 @@ public final class ConfigLoader {
   }
 
   private static Optional<Node> compose(String text, Path source) throws ConfigException {
+    // the common subset without loading SnakeYAML's parser; everything else, errors included, is
+    // SnakeYAML's to read
+    Optional<Node> subset = SubsetYaml.compose(text, source.toString());
+    return subset != null ? subset : composeFully(text, source);
+  }
+
+  /** SnakeYAML's tree of any YAML text, or its error as a configuration error. */
+  static Optional<Node> composeFully(String text, Path source) throws ConfigException {
     // the core schema, unlike snakeyaml-engine's default JSON schema, reads ~ as null, as YAML
     // users expect
     LoadSettings settings = LoadSettings.builder()
