@@ -62,13 +62,17 @@ final class Installer {
     Settings.configure(config.onMutation(), config.maxEntries(),
         config.maxGraphObjects(), config.guardPackages().toArray(new String[0]),
         JfrEventSink.around(sink));
+    Runnable reflection = () -> { };
     if (barriers != null && !jdkAlone) {
       // after configure: from here on every Field.set call in the JVM reaches the runtime
-      new ReflectiveWriteTransformer((type, error) -> log.warn("could not instrument " + type
-          + " (" + failure(error) + "); writes through reflection (Field.set) are not guarded"))
-          .install(inst);
+      ReflectiveWriteTransformer reflective = new ReflectiveWriteTransformer((type, error) ->
+          log.warn("could not instrument " + type + " (" + failure(error) + "); writes through"
+              + " reflection (Field.set) are not guarded"));
+      reflection = () -> reflective.install(inst);
       // var handles, method handle setters, field updaters and Unsafe write without PUTFIELD: the
-      // fields they target are checked on read instead
+      // fields they target are checked on read instead. Unlike a reflective write, which the
+      // barrier sees when it happens, a handle is seen when it is made, possibly by the static
+      // initializer of a guarded class loading right after premain: so this stays in premain.
       letReadRuntime(inst, "jdk.unsupported");
       new FieldHandleTransformer((type, error) -> log.warn("could not instrument " + type + " ("
           + failure(error) + "); fields written through the handles it creates are not guarded"))
@@ -82,20 +86,23 @@ final class Installer {
         : () -> { };
     String retransformed = "";
     if (lateAttach) {
+      reflection.run();
       handOffs.run();
       retransformed = ", " + instrumenter.retransformLoaded(inst) + " class(es) loaded before the"
           + " attach advised by retransformation";
     } else {
       // Byte Buddy's advice builder (~1,000 classes) and the executor retransformation (~550) off
       // the host's start-up path; work handed to an executor before then runs outside the request,
-      // as in a run that trains a class-data archive
+      // as in a run that trains a class-data archive. Field's retransformation too: a reflective
+      // write before the first request cannot touch a memoized value, and the builder finishes
+      // it before any request can open.
       instrumenter.build(inst, (warn, line) -> {
         if (warn) {
           log.warn(line);
         } else {
           log.debug(line);
         }
-      }, handOffs);
+      }, reflection, handOffs);
     }
     // JMX loads many classes: off the host's start-up path
     Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");

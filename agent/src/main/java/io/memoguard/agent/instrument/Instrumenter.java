@@ -76,25 +76,33 @@ public final class Instrumenter {
   }
 
   /**
-   * Starts the daemon thread that builds the transformer behind the gate of {@link #installGate},
-   * retransforms the classes that loaded without it, then runs {@code then}.
+   * Starts the daemon thread that runs {@code first}, builds the transformer behind the gate of
+   * {@link #installGate}, retransforms the classes that loaded without it, then runs {@code then}.
+   *
+   * <p>{@code first} runs before the gate opens. No request can open before then: every request
+   * boundary is advice the gate holds back, and a class that loads without it opens none. So what
+   * must be in place before the first request, but not before the host's first class, belongs in
+   * {@code first}.
    *
    * @param log where the outcome is reported: {@code log.accept(false, line)} for information,
    *     {@code true} for a warning
    */
-  public void build(Instrumentation inst, BiConsumer<Boolean, String> log, Runnable then) {
+  public void build(Instrumentation inst, BiConsumer<Boolean, String> log, Runnable first,
+      Runnable then) {
     AdviceGate opened = gate;
-    Thread thread = new Thread(() -> build(inst, opened, log, then), "memoguard-advice-build");
+    Thread thread = new Thread(() -> build(inst, opened, log, first, then),
+        "memoguard-advice-build");
     thread.setDaemon(true);
     opened.builtBy(thread);
     thread.start();
   }
 
   private void build(Instrumentation inst, AdviceGate opened, BiConsumer<Boolean, String> log,
-      Runnable then) {
+      Runnable first, Runnable then) {
     long start = System.nanoTime();
     Map<ClassLoader, Set<String>> late;
     try {
+      first.run();
       late = opened.open(transformer(inst));
     } catch (Throwable failure) {
       opened.fail();
@@ -167,6 +175,8 @@ public final class Instrumenter {
 
   /** The transformer {@link #install} registers; {@code inst} is null in unit tests (no read edges). */
   ClassFileTransformer transformer(Instrumentation inst) {
+    // here, on the builder's thread, rather than inside the first host class's transformation
+    planner.prepare();
     // Advice goes on methods the class declares (Advise matches exactly those), so the method
     // graph need not be compiled over every ancestor's methods, which reads each ancestor's class
     AgentBuilder builder = new AgentBuilder.Default(

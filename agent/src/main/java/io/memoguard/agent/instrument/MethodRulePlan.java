@@ -47,19 +47,15 @@ final class MethodRulePlan {
   private final Consumer<String> notice;
   private final Set<String> noticed = ConcurrentHashMap.newKeySet();
 
-  /** {@code seen} learns each rule's selector first, memoize rules before invalidate rules. */
+  /** {@code usage} learns which selectors match; it has registered them already. */
   MethodRulePlan(List<MemoRule> memoize, List<InvalidateRule> invalidate, RuleUsage usage,
-      Consumer<Selector> seen, Consumer<String> notice) {
+      Consumer<String> notice) {
     this.notice = notice;
     for (MemoRule rule : memoize) {
-      seen.accept(rule.selector());
-      usage.register("memoize", rule.selector());
       memoRules.add(new Rule(TypeSelectors.of(rule.selector(), usage), MethodRules.globs(rule.methods()),
           false, RuleConstant.of(rule.onMutation(), rule.parkMillis()), Mode.code(rule.mode())));
     }
     for (InvalidateRule rule : invalidate) {
-      seen.accept(rule.selector());
-      usage.register("invalidate", rule.selector());
       invalidateRules.add(new Rule(TypeSelectors.of(rule.selector(), usage),
           MethodRules.globs(rule.methods()), rule.clears() == InvalidateRule.Clears.REQUEST,
           RuleConstant.of(null, 0), Mode.code(null)));

@@ -52,11 +52,9 @@ final class RequestBoundaries {
         List.of(Glob.ofMethod("doFilter")), 1, null));
   }
 
-  /** Adds the configured entry points; {@code seen} learns each selector first. */
-  void addEntryPoints(List<EntryPoint> entryPoints, RuleUsage usage, Consumer<Selector> seen) {
+  /** Adds the configured entry points, whose selectors {@code usage} has registered already. */
+  void addEntryPoints(List<EntryPoint> entryPoints, RuleUsage usage) {
     for (EntryPoint entry : entryPoints) {
-      seen.accept(entry.selector());
-      usage.register("entry-point", entry.selector());
       boundaries.add(new Boundary(TypeSelectors.of(entry.selector(), usage),
           MethodRules.globs(entry.methods()), -1, null));
     }

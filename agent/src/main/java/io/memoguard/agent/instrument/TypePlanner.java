@@ -3,7 +3,10 @@ package io.memoguard.agent.instrument;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 
 import io.memoguard.agent.config.AgentConfig;
+import io.memoguard.agent.config.EntryPoint;
 import io.memoguard.agent.config.Glob;
+import io.memoguard.agent.config.InvalidateRule;
+import io.memoguard.agent.config.MemoRule;
 import io.memoguard.agent.config.Selector;
 import io.memoguard.agent.instrument.advice.JdbcWriteAdvice;
 import io.memoguard.agent.instrument.advice.PersistenceContextAdvice;
@@ -28,21 +31,69 @@ final class TypePlanner {
   static final String JDK_HTTP_CHAIN = NeverInstrumented.JDK_HTTP_CHAIN;
   static final String HIBERNATE_SESSION = "org.hibernate.internal.SessionImpl";
 
-  private final RequestBoundaries boundaries;
-  private final MethodRulePlan rules;
+  private final AgentConfig config;
+  private final RuleUsage usage;
+  private final Consumer<String> notice;
   private final boolean jdbcWrites;
   /** What {@link #prefilter} needs to know; null when a selector needs more than a header. */
   private List<String> superTypes = new ArrayList<>();
   private final List<Glob> classGlobs = new ArrayList<>();
+  /** The Byte Buddy side, built on first use: off premain, see {@link #units}. */
+  private volatile Units units;
 
+  private record Units(RequestBoundaries boundaries, MethodRulePlan rules) {}
+
+  /**
+   * Reads only the configuration: the prefilter must be in place before the host's first class,
+   * while the matchers of the units (Byte Buddy, about 80 ms of classes) wait for their first use,
+   * on the thread that builds the advice.
+   */
   TypePlanner(AgentConfig config, RuleUsage usage, Consumer<String> notice) {
+    this.config = config;
+    this.usage = usage;
+    this.notice = notice;
     this.jdbcWrites = config.clearOnJdbcWrite();
-    this.boundaries = new RequestBoundaries(config.propagate());
     superTypes.addAll(RequestBoundaries.SUPER_TYPES);
     superTypes.add(JdbcStatements.STATEMENT);
-    boundaries.addEntryPoints(config.entryPoints(), usage, this::prefilterKnows);
-    this.rules = new MethodRulePlan(config.memoize(), config.invalidate(), usage,
-        this::prefilterKnows, notice);
+    // registered here, in file order, so the exit report names every rule even if the JVM ends
+    // before the units are built
+    for (EntryPoint entry : config.entryPoints()) {
+      prefilterKnows(entry.selector());
+      usage.register("entry-point", entry.selector());
+    }
+    for (MemoRule rule : config.memoize()) {
+      prefilterKnows(rule.selector());
+      usage.register("memoize", rule.selector());
+    }
+    for (InvalidateRule rule : config.invalidate()) {
+      prefilterKnows(rule.selector());
+      usage.register("invalidate", rule.selector());
+    }
+  }
+
+  /** Builds the units now, if they are not yet. */
+  void prepare() {
+    units();
+  }
+
+  /** The units, built once; the first caller builds them while others wait for it. */
+  private Units units() {
+    Units built = units;
+    if (built == null) {
+      // no host code runs in here (matchers are only made, not applied), so the lock cannot be
+      // part of a cycle with a host lock
+      synchronized (this) {
+        built = units;
+        if (built == null) {
+          RequestBoundaries boundaries = new RequestBoundaries(config.propagate());
+          boundaries.addEntryPoints(config.entryPoints(), usage);
+          built = new Units(boundaries,
+              new MethodRulePlan(config.memoize(), config.invalidate(), usage, notice));
+          units = built;
+        }
+      }
+    }
+    return built;
   }
 
   private void prefilterKnows(Selector selector) {
@@ -82,7 +133,8 @@ final class TypePlanner {
     if (type.getName().equals(HIBERNATE_SESSION)) {
       return true;
     }
-    return boundaries.isRelevant(type, loader) || rules.isRelevant(type)
+    Units built = units();
+    return built.boundaries().isRelevant(type, loader) || built.rules().isRelevant(type)
         || (jdbcWrites && !JdbcStatements.writeMethods(type).isEmpty());
   }
 
@@ -92,11 +144,12 @@ final class TypePlanner {
    */
   DynamicType.Builder<?> apply(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader) {
-    MethodRulePlan.ForType planned = rules.plan(type);
+    Units built = units();
+    MethodRulePlan.ForType planned = built.rules().plan(type);
     if (type.getName().equals(HIBERNATE_SESSION)) {
       builder = builder.visit(AgentClassFiles.to(PersistenceContextAdvice.class).on(isConstructor()));
     }
-    builder = boundaries.apply(builder, type, loader);
+    builder = built.boundaries().apply(builder, type, loader);
     builder = planned.memoize(builder);
     if (jdbcWrites) {
       builder = Advise.on(builder, JdbcWriteAdvice.class, JdbcStatements.writeMethods(type));
