@@ -77,7 +77,8 @@ train() {
   esac
 }
 
-# one run: prints wall-ms cpu-ms classes shared premain-ms
+# one run: prints wall-ms cpu-ms classes shared premain-ms vm-ms (the JVM's "Create VM" phase, which
+# ends when main can start: it holds premain and the agent jar's opening before it)
 run() { # setup side n
   local java flags log=run-$1-$2-$3 a=""
   java=$(java_of "$1"); flags=$(flags_of "$1" "$2")
@@ -85,14 +86,17 @@ run() { # setup side n
   [[ $2 == base ]] && a=$BASE
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f "%U %S" -o $log.time "$java" $a $flags -Xlog:class+load=info:file=$log.classes \
+  /usr/bin/time -f "%U %S" -o $log.time "$java" $a $flags -Xlog:class+load=info:file=$log.classes -Xlog:startuptime=info:file=$log.vm \
     "${APP[@]}" >$log.out 2>&1 || { echo "run $log failed, see $WORK/$log.out" >&2; exit 1; }
   end=$(date +%s%N)
   local cpu premain
   cpu=$(awk '{printf "%d", ($1+$2)*1000}' $log.time)
   premain=$(grep -o 'agent start-up [0-9]* ms' $log.out | grep -o '[0-9]*' || true)
+  local vm
+  vm=$(sed -n 's/.*\[startuptime\] Create VM, \([0-9.]*\) secs.*/\1/p' $log.vm)
+  vm=$(awk -v s="${vm:-}" 'BEGIN { if (s == "") print "-"; else printf "%d", s * 1000 }')
   echo "$(( (end - start) / 1000000 )) $cpu $(grep -c 'source:' $log.classes) \
-$(grep -c 'source: shared objects file' $log.classes) ${premain:--}"
+$(grep -c 'source: shared objects file' $log.classes) ${premain:--} $vm"
 }
 
 # transform-ms of one run with the agent to "Started", then a normal shutdown
@@ -111,7 +115,7 @@ transform_ms() { # setup
   grep -o 'transform-ms=[0-9]*' $log.out | grep -o '[0-9]*' || echo -
 }
 
-echo -e "setup\tpair\tside\twall_ms\tcpu_ms\tclasses\tshared\tpremain_ms" > runs.tsv
+echo -e "setup\tpair\tside\twall_ms\tcpu_ms\tclasses\tshared\tpremain_ms\tvm_ms" > runs.tsv
 : > transform.tsv
 for setup in $SETUPS; do
   echo "training $setup" >&2
@@ -137,8 +141,8 @@ def med(xs):
 print(f"Load average at the end: {sys.argv[2]}\n")
 print("| set-up | wall without | wall with | median pair ratio | CPU without | CPU with "
       "| median CPU pair ratio | classes without (from archive) | classes with (from archive) "
-      "| archived classes kept | premain ms | transform-ms |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "| archived classes kept | premain ms | JVM created (main starts), without / with | transform-ms |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for setup in dict.fromkeys(r['setup'] for r in rows):
     rs = [r for r in rows if r['setup'] == setup]
     p = {r['pair']: r for r in rs if r['side'] == 'plain'}
@@ -152,13 +156,15 @@ for setup in dict.fromkeys(r['setup'] for r in rows):
           f"x{st.median(cpu_ratios):.2f} | "
           f"{g('plain','classes'):.0f} ({g('plain','shared'):.0f}) | "
           f"{g('agent','classes'):.0f} ({g('agent','shared'):.0f}) | {kept:.1%} | "
-          f"{g('agent','premain_ms'):.0f} | {transform.get(setup, '-')} |")
+          f"{g('agent','premain_ms'):.0f} | {g('plain','vm_ms'):.0f} / {g('agent','vm_ms'):.0f} ms | "
+          f"{transform.get(setup, '-')} |")
 base = [r for r in rows if r['side'] == 'base']
 if base:
     print("\nBaseline (BENCH_BASELINE) against the current agent, same runs:\n")
     print("| set-up | wall baseline | wall current | median pair ratio current/baseline "
-          "| baseline/plain | current/plain | premain baseline ms | premain current ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| baseline/plain | current/plain | premain baseline ms | premain current ms "
+          "| JVM created, baseline / current |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for setup in dict.fromkeys(r['setup'] for r in rows):
         rs = [r for r in rows if r['setup'] == setup]
         side = lambda name: {r['pair']: r for r in rs if r['side'] == name}
@@ -168,5 +174,6 @@ if base:
         g = lambda name, col: med([r[col] for r in rs if r['side'] == name])
         print(f"| {setup} | {g('base','wall_ms'):.0f} ms | {g('agent','wall_ms'):.0f} ms | "
               f"x{ratio(a, b):.2f} | x{ratio(b, p):.2f} | x{ratio(a, p):.2f} | "
-              f"{g('base','premain_ms'):.0f} | {g('agent','premain_ms'):.0f} |")
+              f"{g('base','premain_ms'):.0f} | {g('agent','premain_ms'):.0f} | "
+              f"{g('base','vm_ms'):.0f} / {g('agent','vm_ms'):.0f} ms |")
 EOF
