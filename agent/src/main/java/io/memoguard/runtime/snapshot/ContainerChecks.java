@@ -25,9 +25,10 @@ final class ContainerChecks {
   private static final VarHandle NODE_VALUE;
   private static final VarHandle NODE_NEXT;
   private static final VarHandle SET_MAP;
+  private static final VarHandle MAP_MOD_COUNT;
 
   static {
-    VarHandle[] h = new VarHandle[8];
+    VarHandle[] h = new VarHandle[9];
     try {
       MethodHandles.Lookup own = MethodHandles.lookup();
       MethodHandles.Lookup list = MethodHandles.privateLookupIn(ArrayList.class, own);
@@ -44,8 +45,9 @@ final class ContainerChecks {
       h[6] = nodeLookup.findVarHandle(node, "next", node);
       h[7] = MethodHandles.privateLookupIn(HashSet.class, own)
           .findVarHandle(HashSet.class, "map", HashMap.class);
+      h[8] = map.findVarHandle(HashMap.class, "modCount", int.class);
     } catch (Throwable notOpen) {
-      h = new VarHandle[8]; // java.util not open to the runtime (no agent), or another JDK layout
+      h = new VarHandle[9]; // java.util not open to the runtime (no agent), or another JDK layout
     }
     LIST_DATA = h[0];
     LIST_SIZE = h[1];
@@ -55,6 +57,7 @@ final class ContainerChecks {
     NODE_VALUE = h[5];
     NODE_NEXT = h[6];
     SET_MAP = h[7];
+    MAP_MOD_COUNT = h[8];
   }
 
   private ContainerChecks() {}
@@ -144,5 +147,68 @@ final class ContainerChecks {
       }
     }
     return at == end;
+  }
+
+  /** The HashMap behind an exact HashMap or HashSet, or null when there is none of that class. */
+  static HashMap<?, ?> backing(Object container) {
+    if (container.getClass() == HashMap.class) {
+      return (HashMap<?, ?>) container;
+    }
+    Object map = SET_MAP.get((HashSet<?>) container);
+    return map != null && map.getClass() == HashMap.class ? (HashMap<?, ?>) map : null;
+  }
+
+  static Object table(HashMap<?, ?> map) {
+    return MAP_TABLE.get(map);
+  }
+
+  /**
+   * HashMap's count of structural modifications: every insertion of a key, removal and clear
+   * changes it, so while it and the table array stay the same, so do the map's nodes, and with
+   * them its keys (a node's key is final). Values are not covered: {@code put} on a present key,
+   * {@code Entry.setValue} and {@code replaceAll} leave it as it was.
+   */
+  static int modCount(HashMap<?, ?> map) {
+    return (int) MAP_MOD_COUNT.get(map);
+  }
+
+  /**
+   * Copies the nodes of {@code map} in its forEach order to {@code nodes[at ..]} (when
+   * {@code nodes} is not null), if they hold exactly {@code refs[start .. end)}: keys and values
+   * when {@code values}, keys alone otherwise.
+   */
+  static boolean nodes(HashMap<?, ?> map, boolean values, Object[] refs, int start, int end,
+      Object[] nodes, int at) {
+    int slots = values ? 2 : 1;
+    if ((int) MAP_SIZE.get(map) * slots != end - start) {
+      return false;
+    }
+    Object[] table = (Object[]) MAP_TABLE.get(map);
+    int ref = start;
+    if (table != null) {
+      for (Object bin : table) {
+        for (Object e = bin; e != null; e = NODE_NEXT.get(e)) {
+          if (ref + slots > end || NODE_KEY.get(e) != refs[ref]
+              || (values && NODE_VALUE.get(e) != refs[ref + 1])) {
+            return false;
+          }
+          if (nodes != null) {
+            nodes[at++] = e;
+          }
+          ref += slots;
+        }
+      }
+    }
+    return ref == end;
+  }
+
+  /** Whether {@code count} nodes from {@code nodes[at]} hold the values of the pairs from {@code refs[ref]}. */
+  static boolean sameValues(Object[] nodes, int at, int count, Object[] refs, int ref) {
+    for (int i = 0; i < count; i++) {
+      if (NODE_VALUE.get(nodes[at + i]) != refs[ref + 2 * i + 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -35,6 +35,13 @@ final class Containers {
   final int[] tableNode;
   final int[] tableRefCount;
   final Object[] tableRefs;
+  // what proves table i unchanged without walking it: its backing HashMap (null: walk it), that
+  // map's table array and count of structural modifications at store and, for a HashMap, its
+  // nodes (tableRefCount[i] / 2 of them, the next ones of tableNodes), whose values are compared
+  final HashMap<?, ?>[] tableMaps;
+  final Object[] tableArrays;
+  final int[] tableModCounts;
+  final Object[] tableNodes;
 
   // fill cursors, used while the snapshot is built
   private int listCount;
@@ -43,8 +50,11 @@ final class Containers {
   private int arrayRefCount;
   private int tableCount;
   private int tableRefTotal;
+  private int tableNodeTotal;
 
-  Containers(int lists, int listRefs, int arrays, int arrayRefs, int tables, int tableRefs) {
+  /** @param mapEntries the entries of the exact HashMaps among the tables */
+  Containers(int lists, int listRefs, int arrays, int arrayRefs, int tables, int tableRefs,
+      int mapEntries) {
     this.lists = new ArrayList<?>[lists];
     this.listNode = new int[lists];
     this.listSize = new int[lists];
@@ -56,6 +66,10 @@ final class Containers {
     this.tableNode = new int[tables];
     this.tableRefCount = new int[tables];
     this.tableRefs = new Object[tableRefs];
+    this.tableMaps = new HashMap<?, ?>[tables];
+    this.tableArrays = new Object[tables];
+    this.tableModCounts = new int[tables];
+    this.tableNodes = new Object[mapEntries];
   }
 
   /** The group a watched object of this kind belongs to, decided once, at store. */
@@ -91,12 +105,38 @@ final class Containers {
         arrayRefCount += n;
         break;
       default:
+        watchTable(tableCount, o, refs, from, to);
         tables[tableCount] = o;
         tableNode[tableCount] = node;
         tableRefCount[tableCount++] = n;
         System.arraycopy(refs, from, tableRefs, tableRefTotal, n);
         tableRefTotal += n;
         break;
+    }
+  }
+
+  /**
+   * Keeps what lets a hit skip walking table {@code i}, if its map is, from before the walk to after
+   * it, the one the graph walk recorded (another thread may be changing it: then every hit walks).
+   */
+  private void watchTable(int i, Object o, Object[] refs, int from, int to) {
+    boolean map = o.getClass() == HashMap.class;
+    int nodeAt = tableNodeTotal;
+    if (map) {
+      tableNodeTotal += (to - from) / 2;
+    }
+    HashMap<?, ?> backing = ContainerChecks.backing(o);
+    if (backing == null) {
+      return;
+    }
+    int modCount = ContainerChecks.modCount(backing);
+    Object table = ContainerChecks.table(backing);
+    if (ContainerChecks.nodes(backing, map, refs, from, to, map ? tableNodes : null, nodeAt)
+        && ContainerChecks.modCount(backing) == modCount
+        && ContainerChecks.table(backing) == table) {
+      tableMaps[i] = backing;
+      tableArrays[i] = table;
+      tableModCounts[i] = modCount;
     }
   }
 
@@ -138,12 +178,25 @@ final class Containers {
     Object[] t = tables;
     int[] counts = tableRefCount;
     Object[] expected = tableRefs;
-    for (int i = 0, at = 0; i < t.length; i++) {
+    for (int i = 0, at = 0, nodeAt = 0; i < t.length; i++) {
       int n = counts[i];
-      if (!ContainerChecks.sameTable(t[i], expected, at, n)) {
+      Object container = t[i];
+      boolean map = container.getClass() == HashMap.class;
+      HashMap<?, ?> backing = tableMaps[i];
+      // same map, same table, no structural change since the store: the same nodes, so the same
+      // keys in the same order; a map's values are then all that can differ
+      boolean proven = backing != null
+          && (map || ContainerChecks.backing(container) == backing)
+          && ContainerChecks.table(backing) == tableArrays[i]
+          && ContainerChecks.modCount(backing) == tableModCounts[i]
+          && (!map || ContainerChecks.sameValues(tableNodes, nodeAt, n / 2, expected, at));
+      if (!proven && !ContainerChecks.sameTable(container, expected, at, n)) {
         return false;
       }
       at += n;
+      if (map) {
+        nodeAt += n / 2;
+      }
     }
     return true;
   }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
@@ -65,12 +66,16 @@ public final class Snapshot {
     int[] refCount = new int[4];
     int[] containerCount = new int[4];
     int restPrims = 0;
+    int mapEntries = 0;
     int lastNode = -1;
     for (int w = 0; w < count; w++) {
       byte g = Containers.group(watched[w], kind[w]);
       group[w] = g;
       containerCount[g]++;
       refCount[g] += refStart[w + 1] - refStart[w];
+      if (g == Containers.TABLE && watched[w].getClass() == HashMap.class) {
+        mapEntries += (refStart[w + 1] - refStart[w]) / 2;
+      }
       if (g == Containers.NONE) {
         restPrims += primStart[w + 1] - primStart[w];
       }
@@ -81,7 +86,7 @@ public final class Snapshot {
     this.containers = rest == count ? null
         : new Containers(containerCount[Containers.LIST], refCount[Containers.LIST],
             containerCount[Containers.ARRAY], refCount[Containers.ARRAY],
-            containerCount[Containers.TABLE], refCount[Containers.TABLE]);
+            containerCount[Containers.TABLE], refCount[Containers.TABLE], mapEntries);
     this.watchedCount = rest;
     this.watched = rest == 0 ? NO_OBJECTS : new Object[rest];
     this.kind = rest == 0 ? NO_BYTES : new byte[rest];
