@@ -541,12 +541,14 @@ final class Report {
         + "without a barrier. Exact `ArrayList`s, object arrays and exact `HashMap`s and `HashSet`s "
         + "are grouped by kind when the snapshot is built (`Containers`): a hit runs one loop per "
         + "group over parallel arrays (the container, its size, the elements it held next in one "
-        + "flat array), reads each container's size and storage directly (`ContainerChecks`: "
-        + "elementData up to size, or the hash table's bins in the order their forEach would visit "
-        + "them) and compares by identity; an empty one costs the read of its size. Other "
-        + "containers go through their `forEach`. What remains per container is that read (a cache "
-        + "miss on a large value) and, for a map, one `HashMap$Node` per entry (a dependent load "
-        + "each).");
+        + "flat array), reads each list's and array's size and storage directly (`ContainerChecks`: "
+        + "elementData up to size) and compares by identity; an empty one costs the read of its "
+        + "size. A `HashMap` or `HashSet` whose table array and structural-modification count are "
+        + "those of the store holds the same nodes, so a set costs three reads and a map one "
+        + "value read per entry; otherwise its bins are walked in the order its forEach would "
+        + "visit them. Other containers go through their `forEach`. What remains per container is "
+        + "that read (a cache miss on a large value) and, for a map, one `HashMap$Node` per entry "
+        + "(a dependent load each).");
     p("");
   }
 
