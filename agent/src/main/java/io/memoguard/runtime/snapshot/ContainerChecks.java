@@ -114,39 +114,9 @@ final class ContainerChecks {
    * holding the keys {@code refs[at .. at + n)}, in its forEach order.
    */
   static boolean sameTable(Object container, Object[] refs, int at, int n) {
-    if (container.getClass() == HashMap.class) {
-      return sameTable((HashMap<?, ?>) container, true, refs, at, at + n);
-    }
-    HashMap<?, ?> backing = (HashMap<?, ?>) SET_MAP.get((HashSet<?>) container);
-    return backing != null && backing.getClass() == HashMap.class
-        && sameTable(backing, false, refs, at, at + n);
-  }
-
-  /** A HashMap's table in its forEach order: keys and values, or (for a set) keys only. */
-  private static boolean sameTable(HashMap<?, ?> hashMap, boolean values, Object[] refs, int start,
-      int end) {
-    int slots = values ? 2 : 1;
-    int size = (int) MAP_SIZE.get(hashMap);
-    if (size * slots != end - start) {
-      return false;
-    }
-    if (size == 0) {
-      return true;
-    }
-    Object[] table = (Object[]) MAP_TABLE.get(hashMap);
-    int at = start;
-    if (table != null) {
-      for (Object bin : table) {
-        for (Object e = bin; e != null; e = NODE_NEXT.get(e)) {
-          if (at + slots > end || NODE_KEY.get(e) != refs[at]
-              || (values && NODE_VALUE.get(e) != refs[at + 1])) {
-            return false;
-          }
-          at += slots;
-        }
-      }
-    }
-    return at == end;
+    HashMap<?, ?> backing = backing(container);
+    return backing != null
+        && nodes(backing, container.getClass() == HashMap.class, refs, at, at + n, null, 0);
   }
 
   /** The HashMap behind an exact HashMap or HashSet, or null when there is none of that class. */
