@@ -103,6 +103,13 @@ public final class Instrumenter {
     Map<ClassLoader, Set<String>> late;
     try {
       first.run();
+    } catch (Throwable failure) {
+      // what first does reports its own failures; this is only what escaped them, and the advice
+      // does not depend on it
+      log.accept(true, "the agent's background start-up failed (" + failure.getClass().getName()
+          + "); the advice is prepared all the same");
+    }
+    try {
       late = opened.open(transformer(inst));
     } catch (Throwable failure) {
       opened.fail();
