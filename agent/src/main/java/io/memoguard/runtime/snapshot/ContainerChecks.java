@@ -172,7 +172,10 @@ final class ContainerChecks {
     return ref == end;
   }
 
-  /** Whether {@code count} nodes from {@code nodes[at]} hold the values of the pairs from {@code refs[ref]}. */
+  /**
+   * Whether {@code count} nodes from {@code nodes[at]} hold the values of the key, value pairs from
+   * {@code refs[ref]}.
+   */
   static boolean sameValues(Object[] nodes, int at, int count, Object[] refs, int ref) {
     for (int i = 0; i < count; i++) {
       if (NODE_VALUE.get(nodes[at + i]) != refs[ref + 2 * i + 1]) {

@@ -116,8 +116,9 @@ final class Containers {
   }
 
   /**
-   * Keeps what lets a hit skip walking table {@code i}, if its map is, from before the walk to after
-   * it, the one the graph walk recorded (another thread may be changing it: then every hit walks).
+   * Keeps what lets a hit skip walking table {@code i}, if its map is, from before the walk to
+   * after it, the one the graph walk recorded (another thread may be changing it: then every hit
+   * walks).
    */
   private void watchTable(int i, Object o, Object[] refs, int from, int to) {
     boolean map = o.getClass() == HashMap.class;
