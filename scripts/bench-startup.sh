@@ -138,40 +138,45 @@ transform = dict(l.rstrip('\n').split('\t') for l in open(sys.argv[3]) if '\t' i
 def med(xs):
     xs = [float(x) for x in xs if x not in ('-', '')]
     return st.median(xs) if xs else float('nan')
+def setups():
+    return dict.fromkeys(r['setup'] for r in rows)
+def runs_of(setup):
+    return [r for r in rows if r['setup'] == setup]
+def side(rs, name):
+    """The runs of one side, by pair."""
+    return {r['pair']: r for r in rs if r['side'] == name}
+def ratio(x, y, col='wall_ms'):
+    """Median over the pairs of x's figure over y's."""
+    return st.median(float(x[k][col]) / float(y[k][col]) for k in x if k in y)
+def median_of(rs, name, col):
+    return med([r[col] for r in rs if r['side'] == name])
 print(f"Load average at the end: {sys.argv[2]}\n")
 print("| set-up | wall without | wall with | median pair ratio | CPU without | CPU with "
       "| median CPU pair ratio | classes without (from archive) | classes with (from archive) "
       "| archived classes kept | premain ms | JVM created (main starts), without / with | transform-ms |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for setup in dict.fromkeys(r['setup'] for r in rows):
-    rs = [r for r in rows if r['setup'] == setup]
-    p = {r['pair']: r for r in rs if r['side'] == 'plain'}
-    a = {r['pair']: r for r in rs if r['side'] == 'agent'}
-    ratios = [float(a[k]['wall_ms']) / float(p[k]['wall_ms']) for k in p if k in a]
-    cpu_ratios = [float(a[k]['cpu_ms']) / float(p[k]['cpu_ms']) for k in p if k in a]
-    g = lambda side, col: med([r[col] for r in rs if r['side'] == side])
+for setup in setups():
+    rs = runs_of(setup)
+    p, a = side(rs, 'plain'), side(rs, 'agent')
+    g = lambda name, col: median_of(rs, name, col)
     kept = g('agent', 'shared') / g('plain', 'shared') if g('plain', 'shared') else float('nan')
     print(f"| {setup} | {g('plain','wall_ms'):.0f} ms | {g('agent','wall_ms'):.0f} ms | "
-          f"x{st.median(ratios):.2f} | {g('plain','cpu_ms'):.0f} ms | {g('agent','cpu_ms'):.0f} ms | "
-          f"x{st.median(cpu_ratios):.2f} | "
+          f"x{ratio(a, p):.2f} | {g('plain','cpu_ms'):.0f} ms | {g('agent','cpu_ms'):.0f} ms | "
+          f"x{ratio(a, p, 'cpu_ms'):.2f} | "
           f"{g('plain','classes'):.0f} ({g('plain','shared'):.0f}) | "
           f"{g('agent','classes'):.0f} ({g('agent','shared'):.0f}) | {kept:.1%} | "
           f"{g('agent','premain_ms'):.0f} | {g('plain','vm_ms'):.0f} / {g('agent','vm_ms'):.0f} ms | "
           f"{transform.get(setup, '-')} |")
-base = [r for r in rows if r['side'] == 'base']
-if base:
+if any(r['side'] == 'base' for r in rows):
     print("\nBaseline (BENCH_BASELINE) against the current agent, same runs:\n")
     print("| set-up | wall baseline | wall current | median pair ratio current/baseline "
           "| baseline/plain | current/plain | premain baseline ms | premain current ms "
           "| JVM created, baseline / current |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for setup in dict.fromkeys(r['setup'] for r in rows):
-        rs = [r for r in rows if r['setup'] == setup]
-        side = lambda name: {r['pair']: r for r in rs if r['side'] == name}
-        p, a, b = side('plain'), side('agent'), side('base')
-        ratio = lambda x, y: st.median(float(x[k]['wall_ms']) / float(y[k]['wall_ms'])
-                                       for k in x if k in y)
-        g = lambda name, col: med([r[col] for r in rs if r['side'] == name])
+    for setup in setups():
+        rs = runs_of(setup)
+        p, a, b = side(rs, 'plain'), side(rs, 'agent'), side(rs, 'base')
+        g = lambda name, col: median_of(rs, name, col)
         print(f"| {setup} | {g('base','wall_ms'):.0f} ms | {g('agent','wall_ms'):.0f} ms | "
               f"x{ratio(a, b):.2f} | x{ratio(b, p):.2f} | x{ratio(a, p):.2f} | "
               f"{g('base','premain_ms'):.0f} | {g('agent','premain_ms'):.0f} | "
