@@ -13,6 +13,8 @@ public final class RuntimeNames {
   static final String PACKAGE = "io.memoguard.runtime.";
   /** {@link Barrier}: field writes of guarded objects, direct and reflective. */
   public static final String BARRIER = PACKAGE_PREFIX + "Barrier";
+  /** {@link BarrierSwitches}: the bootstrap of a guarded class's barriers on its own fields. */
+  public static final String BARRIER_SWITCHES = PACKAGE_PREFIX + "BarrierSwitches";
   /** {@link Guarded}: the interface the field barrier adds to guarded classes. */
   public static final String GUARDED = PACKAGE_PREFIX + "snapshot/Guarded";
   /** {@link FieldHandles}: method and var handles created for fields of guarded classes. */

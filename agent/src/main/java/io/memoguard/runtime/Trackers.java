@@ -22,6 +22,8 @@ final class Trackers {
   }
 
   static void track(Guarded object, Entry entry) {
+    // before the tracker is set, outside the stripe: it may wait for a deoptimization
+    BarrierSwitches.arm(object.getClass());
     synchronized (stripe(object)) {
       Object current = object.$memoguard$getTracker();
       Tracker tracker = current instanceof Tracker && ((Tracker) current).owner == object

@@ -15,6 +15,7 @@ class RuntimeNamesTest {
   @Test
   void eachNameIsTheInternalNameOfItsRuntimeClass() {
     assertThat(RuntimeNames.BARRIER).isEqualTo(internalName(Barrier.class));
+    assertThat(RuntimeNames.BARRIER_SWITCHES).isEqualTo(internalName(BarrierSwitches.class));
     assertThat(RuntimeNames.GUARDED).isEqualTo(internalName(Guarded.class));
     assertThat(RuntimeNames.FIELD_HANDLES).isEqualTo(internalName(FieldHandles.class));
     assertThat(RuntimeNames.HAND_OFF).isEqualTo(internalName(HandOff.class));

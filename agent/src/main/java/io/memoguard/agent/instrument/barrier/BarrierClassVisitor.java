@@ -29,6 +29,7 @@ final class BarrierClassVisitor extends ClassVisitor {
   private final int ancestry;
   private final SerialVersionUid serialVersionUid = new SerialVersionUid();
   private String className;
+  private boolean switched;
   private boolean addTracker;
   private boolean addMarker;
   private boolean hasTracker;
@@ -52,6 +53,7 @@ final class BarrierClassVisitor extends ClassVisitor {
   public void visit(int version, int access, String name, String signature, String superName,
       String[] interfaces) {
     className = name;
+    switched = (version & 0xFFFF) >= Opcodes.V1_7;
     boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
     boolean isRecord = "java/lang/Record".equals(superName);
     serialIgnored = isRecord || (access & Opcodes.ACC_ENUM) != 0;
@@ -97,7 +99,7 @@ final class BarrierClassVisitor extends ClassVisitor {
       return null;
     }
     return new BarrierMethodVisitor(mv, policy, className, "<init>".equals(name),
-        () -> addTracker || hasTracker, () -> changed = true);
+        switched, () -> addTracker || hasTracker, () -> changed = true);
   }
 
   @Override
