@@ -85,6 +85,11 @@ final class ContainerChecks {
     return false;
   }
 
+  /** Whether an exact ArrayList holds nothing. */
+  static boolean isEmpty(ArrayList<?> list) {
+    return (int) LIST_SIZE.get(list) == 0;
+  }
+
   /**
    * An exact ArrayList holding {@code refs[at .. at + n)}; when it held nothing, its size is all
    * that is read.

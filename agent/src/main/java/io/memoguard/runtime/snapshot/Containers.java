@@ -20,8 +20,14 @@ final class Containers {
   static final byte LIST = 1;
   static final byte ARRAY = 2;
   static final byte TABLE = 3;
+  /** An exact ArrayList that held nothing: its size is all a hit reads. */
+  static final byte EMPTY = 4;
+  static final int GROUPS = 5;
 
-  // list i held listSize[i] elements, the next ones of listRefs
+  // most lists of a tree are its leaves' empty ones: a loop of their own reads only their size
+  final ArrayList<?>[] empties;
+  final int[] emptyNode;
+  // list i held listSize[i] elements (at least one), the next ones of listRefs
   final ArrayList<?>[] lists;
   final int[] listNode;
   final int[] listSize;
@@ -44,6 +50,7 @@ final class Containers {
   final Object[] tableNodes;
 
   // fill cursors, used while the snapshot is built
+  private int emptyCount;
   private int listCount;
   private int listRefCount;
   private int arrayCount;
@@ -53,8 +60,10 @@ final class Containers {
   private int tableNodeTotal;
 
   /** @param mapEntries the entries of the exact HashMaps among the tables */
-  Containers(int lists, int listRefs, int arrays, int arrayRefs, int tables, int tableRefs,
-      int mapEntries) {
+  Containers(int empties, int lists, int listRefs, int arrays, int arrayRefs, int tables,
+      int tableRefs, int mapEntries) {
+    this.empties = new ArrayList<?>[empties];
+    this.emptyNode = new int[empties];
     this.lists = new ArrayList<?>[lists];
     this.listNode = new int[lists];
     this.listSize = new int[lists];
@@ -72,8 +81,11 @@ final class Containers {
     this.tableNodes = new Object[mapEntries];
   }
 
-  /** The group a watched object of this kind belongs to, decided once, at store. */
-  static byte group(Object o, byte kind) {
+  /**
+   * The group a watched object of this kind belongs to, decided once, at store; {@code refs}: the
+   * number of references it held.
+   */
+  static byte group(Object o, byte kind, int refs) {
     if (kind == ClassInfo.OBJECT_ARRAY) {
       return ARRAY;
     }
@@ -82,7 +94,7 @@ final class Containers {
     }
     Class<?> c = o.getClass();
     if (kind == ClassInfo.COLLECTION) {
-      return c == ArrayList.class ? LIST : c == HashSet.class ? TABLE : NONE;
+      return c == ArrayList.class ? (refs == 0 ? EMPTY : LIST) : c == HashSet.class ? TABLE : NONE;
     }
     return kind == ClassInfo.MAP && c == HashMap.class ? TABLE : NONE;
   }
@@ -91,6 +103,10 @@ final class Containers {
   void add(byte group, Object o, int node, Object[] refs, int from, int to) {
     int n = to - from;
     switch (group) {
+      case EMPTY:
+        empties[emptyCount] = (ArrayList<?>) o;
+        emptyNode[emptyCount++] = node;
+        break;
       case LIST:
         lists[listCount] = (ArrayList<?>) o;
         listNode[listCount] = node;
@@ -143,7 +159,16 @@ final class Containers {
 
   /** True when every container certainly holds what it held; false when one may not. */
   boolean unchanged() {
-    return listsUnchanged() && arraysUnchanged() && tablesUnchanged();
+    return emptiesUnchanged() && listsUnchanged() && arraysUnchanged() && tablesUnchanged();
+  }
+
+  private boolean emptiesUnchanged() {
+    for (ArrayList<?> list : empties) {
+      if (!ContainerChecks.isEmpty(list)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean listsUnchanged() {

@@ -63,13 +63,13 @@ public final class Snapshot {
     this.guarded = guarded;
     this.unguarded = unguarded;
     byte[] group = new byte[count];
-    int[] refCount = new int[4];
-    int[] containerCount = new int[4];
+    int[] refCount = new int[Containers.GROUPS];
+    int[] containerCount = new int[Containers.GROUPS];
     int restPrims = 0;
     int mapEntries = 0;
     int lastNode = -1;
     for (int w = 0; w < count; w++) {
-      byte g = Containers.group(watched[w], kind[w]);
+      byte g = Containers.group(watched[w], kind[w], refStart[w + 1] - refStart[w]);
       group[w] = g;
       containerCount[g]++;
       refCount[g] += refStart[w + 1] - refStart[w];
@@ -84,7 +84,8 @@ public final class Snapshot {
     this.paths = count == 0 ? null : paths.trim(lastNode + 1);
     int rest = containerCount[Containers.NONE];
     this.containers = rest == count ? null
-        : new Containers(containerCount[Containers.LIST], refCount[Containers.LIST],
+        : new Containers(containerCount[Containers.EMPTY],
+            containerCount[Containers.LIST], refCount[Containers.LIST],
             containerCount[Containers.ARRAY], refCount[Containers.ARRAY],
             containerCount[Containers.TABLE], refCount[Containers.TABLE], mapEntries);
     this.watchedCount = rest;
@@ -156,7 +157,8 @@ public final class Snapshot {
   /** Number of snapshots that {@link #check()} compares. */
   public int watchedCount() {
     return watchedCount + (containers == null ? 0
-        : containers.lists.length + containers.arrays.length + containers.tables.length);
+        : containers.empties.length + containers.lists.length + containers.arrays.length
+            + containers.tables.length);
   }
 
   /** True when the graph holds at least one watched object, so a hit must call {@link #check()}. */
@@ -217,6 +219,13 @@ public final class Snapshot {
       first = checkSafely(w);
       if (first != null) {
         firstNode = node[w];
+      }
+    }
+    for (int i = 0; i < c.empties.length && c.emptyNode[i] < firstNode; i++) {
+      String change = checkContainer(c.emptyNode[i], c.empties[i], false, NO_OBJECTS, 0, 0);
+      if (change != null) {
+        first = change;
+        firstNode = c.emptyNode[i];
       }
     }
     for (int i = 0, at = 0; i < c.lists.length && c.listNode[i] < firstNode; i++) {

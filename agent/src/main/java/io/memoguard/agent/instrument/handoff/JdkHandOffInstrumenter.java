@@ -22,6 +22,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -87,8 +88,10 @@ public final class JdkHandOffInstrumenter {
     // loaded and initialized now, not inside the first executor call that reaches it
     HandOff.end(HandOff.begin(new Object()));
     Class<?>[] loaded = loadTargets();
-    // advice only, into classes whose debug information nothing here reads
-    new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+    // advice only, into classes whose debug information nothing here reads; the advice goes on
+    // declared methods alone, so no method graph over the executors' ancestors is compiled
+    new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
