@@ -9,7 +9,13 @@ import io.memoguard.runtime.OnMutation;
 import io.memoguard.runtime.RequestScope;
 import io.memoguard.runtime.Settings;
 import io.memoguard.runtime.snapshot.Guarded;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -75,6 +81,42 @@ class BarrierSwitchTest {
     setName.invoke(tag, "changed");
     assertThat(served()).isNull();
     assertThat(sink.mutations).hasSize(1);
+    assertThat(sink.mutations.get(0).field()).isEqualTo("io.memoguard.testdomain.Tag.name");
+  }
+
+  @Test
+  void aWriteOnAnotherThreadRunningTheSetterHotIsSeenOnceTheValueIsCached() throws Exception {
+    Class<?> tags = domainLoader().loadClass("io.memoguard.testdomain.Tag");
+    Object tag = tags.getConstructor(String.class).newInstance("t");
+    MethodHandle setName = MethodHandles.publicLookup().findVirtual(tags, "setName",
+        MethodType.methodType(void.class, String.class)).asType(
+        MethodType.methodType(void.class, Object.class, String.class));
+    AtomicBoolean cached = new AtomicBoolean();
+    AtomicLong writesBefore = new AtomicLong();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread writer = new Thread(() -> {
+      try {
+        long n = 0;
+        // the setter compiled with its barrier switched off, still running when the value is cached
+        while (!cached.get()) {
+          String name = (n++ & 1) == 0 ? "a" : "b";
+          setName.invokeExact(tag, name);
+        }
+        writesBefore.set(n);
+        setName.invokeExact(tag, "after");
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    writer.start();
+    Thread.sleep(300); // long enough for the writer's setter to be compiled
+    cache(tag);
+    cached.set(true);
+    writer.join(10_000);
+    assertThat(failure.get()).isNull();
+    assertThat(writesBefore.get()).as("writes before the value was cached").isPositive();
+    assertThat(served()).as("written after it was cached, on another thread").isNull();
+    assertThat(sink.mutations).isNotEmpty();
     assertThat(sink.mutations.get(0).field()).isEqualTo("io.memoguard.testdomain.Tag.name");
   }
 
