@@ -31,55 +31,77 @@ public final class BarrierSwitches {
       return new Switch();
     }
   };
-  private static final MethodType WRITE = MethodType.methodType(void.class, Object.class);
+  /** A write site's type: the written object and the field's name. */
+  private static final MethodType SITE = MethodType.methodType(void.class, Object.class,
+      String.class);
+  private static final MethodHandle OFF = MethodHandles.empty(SITE);
+  /** {@link Barrier#write}; null only if the runtime cannot see its own method. */
+  private static final MethodHandle WRITE = find("write", SITE);
+  private static final MethodHandle WRITE_OWN = find("writeOwn",
+      MethodType.methodType(void.class, Object.class, Object.class, String.class));
 
   private static final class Switch {
     final SwitchPoint point = new SwitchPoint();
     /** Set only after the point's invalidation returned: then every barrier of the class tests. */
     volatile boolean armed;
+    // the class's switched barriers, built by its first write site of each kind; a race builds
+    // equal ones
+    MethodHandle own;
+    MethodHandle inherited;
   }
 
   private BarrierSwitches() {}
 
+  private static MethodHandle find(String name, MethodType type) {
+    try {
+      return MethodHandles.lookup().findStatic(Barrier.class, name, type);
+    } catch (ReflectiveOperationException | RuntimeException impossible) {
+      return null;
+    }
+  }
+
   /**
-   * Bootstrap of a write site in {@code caller}'s class, of type {@code (Object)void} taking the
-   * written object. Falls back to the barrier that always tests whenever the switched one cannot
-   * be built.
+   * Bootstrap of a write site in {@code caller}'s class, of type {@code (Object, String)void}:
+   * the written object and the field as {@code fully.qualified.Class.field}. Falls back to the
+   * barrier that always tests whenever the switched one cannot be built; the call sites of a class
+   * share its two barriers, so a site's link costs a class-value read.
    *
-   * @param field the written field as {@code fully.qualified.Class.field}
    * @param own 1 when the caller declares the tracker field itself and the barrier reads it
    *     directly, 0 when it is inherited and read through {@link Guarded}
    */
   public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type,
-      String field, int own) throws ReflectiveOperationException {
-    MethodHandle tests = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(
-        Barrier.class, "write", MethodType.methodType(void.class, Object.class, String.class)),
-        1, field);
+      int own) {
     try {
-      Class<?> owner = caller.lookupClass();
-      if (own != 0) {
-        tests = ownBarrier(caller, owner, field);
+      Switch s = SWITCHES.get(caller.lookupClass());
+      MethodHandle barrier = own != 0 ? s.own : s.inherited;
+      if (barrier == null) {
+        barrier = s.point.guardWithTest(OFF, own != 0 ? ownBarrier(caller) : WRITE);
+        if (own != 0) {
+          s.own = barrier;
+        } else {
+          s.inherited = barrier;
+        }
       }
-      MethodHandle off = MethodHandles.empty(WRITE);
-      return new ConstantCallSite(SWITCHES.get(owner).point.guardWithTest(off, tests)
-          .asType(type));
+      return new ConstantCallSite(barrier.asType(type));
     } catch (Throwable error) {
       Settings.sink.internalError("write barrier link", error);
-      return new ConstantCallSite(tests.asType(type));
+      if (WRITE != null) {
+        return new ConstantCallSite(WRITE.asType(type));
+      }
+      // no barrier can be linked: guarded objects are checked on read instead
+      Barrier.barriersIncomplete();
+      return new ConstantCallSite(MethodHandles.empty(type));
     }
   }
 
   /** {@link Barrier#writeOwn} with the tracker read from the written object's own field. */
-  private static MethodHandle ownBarrier(MethodHandles.Lookup caller, Class<?> owner, String field)
+  private static MethodHandle ownBarrier(MethodHandles.Lookup caller)
       throws ReflectiveOperationException {
-    MethodHandle writeOwn = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(
-        Barrier.class, "writeOwn",
-        MethodType.methodType(void.class, Object.class, Object.class, String.class)), 2, field);
-    MethodHandle tracker = caller.findGetter(owner, Guarded.TRACKER_FIELD, Object.class)
-        .asType(MethodType.methodType(Object.class, Object.class));
-    // (target, target) -> writeOwn(target, target.tracker)
-    return MethodHandles.permuteArguments(MethodHandles.filterArguments(writeOwn, 1, tracker),
-        WRITE, 0, 0);
+    MethodHandle tracker = caller.findGetter(caller.lookupClass(), Guarded.TRACKER_FIELD,
+        Object.class).asType(MethodType.methodType(Object.class, Object.class));
+    // (target, target, field) -> writeOwn(target, target.tracker, field)
+    return MethodHandles.permuteArguments(MethodHandles.filterArguments(WRITE_OWN, 1, tracker),
+        SITE, 0, 0, 1);
   }
 
   /**

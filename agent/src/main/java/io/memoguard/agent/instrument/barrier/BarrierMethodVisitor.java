@@ -12,8 +12,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  *
  * <pre>
  *   [obj, v]     SWAP; DUP_X1            (DUP2_X1; POP2; DUP_X2 for long and double)
- *   [obj, v, obj] INVOKEDYNAMIC write(Object) [BarrierSwitches.link "Class.field" own]
- *                 or LDC "Class.field"; INVOKESTATIC Barrier.write
+ *   [obj, v, obj] LDC "Class.field"; INVOKEDYNAMIC write(Object, String) [BarrierSwitches.link own]
+ *                 or INVOKESTATIC Barrier.write
  *   [obj, v]     PUTFIELD
  * </pre>
  *
@@ -30,7 +30,7 @@ final class BarrierMethodVisitor extends MethodVisitor {
   private static final String BARRIER = RuntimeNames.BARRIER;
   private static final Handle LINK = new Handle(Opcodes.H_INVOKESTATIC,
       RuntimeNames.BARRIER_SWITCHES, "link", "(Ljava/lang/invoke/MethodHandles$Lookup;"
-          + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;I)"
+          + "Ljava/lang/String;Ljava/lang/invoke/MethodType;I)"
           + "Ljava/lang/invoke/CallSite;", false);
 
   private final GuardPolicy policy;
@@ -69,7 +69,8 @@ final class BarrierMethodVisitor extends MethodVisitor {
       }
       String field = owner.replace('/', '.') + "." + name;
       if (owner.equals(className) && switched) {
-        super.visitInvokeDynamicInsn("write", "(Ljava/lang/Object;)V", LINK, field,
+        super.visitLdcInsn(field);
+        super.visitInvokeDynamicInsn("write", "(Ljava/lang/Object;Ljava/lang/String;)V", LINK,
             ownTracker.getAsBoolean() ? 1 : 0);
       } else if (owner.equals(className) && ownTracker.getAsBoolean()) {
         // provably there: this very class declares the tracker field
