@@ -22,7 +22,9 @@ final class Containers {
   static final byte TABLE = 3;
   /** An exact ArrayList that held nothing: its size is all a hit reads. */
   static final byte EMPTY = 4;
-  static final int GROUPS = 5;
+  /** An object array of length 0: nothing in it can change, so nothing is kept or checked. */
+  static final byte NOTHING = 5;
+  static final int GROUPS = 6;
 
   // most lists of a tree are its leaves' empty ones: a loop of their own reads only their size
   final ArrayList<?>[] empties;
@@ -87,7 +89,8 @@ final class Containers {
    */
   static byte group(Object o, byte kind, int refs) {
     if (kind == ClassInfo.OBJECT_ARRAY) {
-      return ARRAY;
+      // the length, not the references kept: a zero-length array is the one that cannot change
+      return ((Object[]) o).length == 0 ? NOTHING : ARRAY;
     }
     if (!ContainerChecks.available()) {
       return NONE;

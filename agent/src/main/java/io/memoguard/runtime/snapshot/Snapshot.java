@@ -83,7 +83,7 @@ public final class Snapshot {
     }
     this.paths = count == 0 ? null : paths.trim(lastNode + 1);
     int rest = containerCount[Containers.NONE];
-    this.containers = rest == count ? null
+    this.containers = rest + containerCount[Containers.NOTHING] == count ? null
         : new Containers(containerCount[Containers.EMPTY],
             containerCount[Containers.LIST], refCount[Containers.LIST],
             containerCount[Containers.ARRAY], refCount[Containers.ARRAY],
@@ -103,6 +103,9 @@ public final class Snapshot {
     for (int w = 0; w < count; w++) {
       int from = refStart[w];
       int to = refStart[w + 1];
+      if (group[w] == Containers.NOTHING) {
+        continue;
+      }
       if (group[w] != Containers.NONE) {
         containers.add(group[w], watched[w], node[w], refs, from, to);
         continue;
