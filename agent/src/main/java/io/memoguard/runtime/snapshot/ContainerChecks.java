@@ -90,6 +90,12 @@ final class ContainerChecks {
     return (int) LIST_SIZE.get(list) == 0;
   }
 
+  /** Whether an exact HashMap, or an exact HashSet's map, holds nothing. */
+  static boolean isEmptyTable(Object container) {
+    HashMap<?, ?> map = backing(container);
+    return map != null && (int) MAP_SIZE.get(map) == 0;
+  }
+
   /**
    * An exact ArrayList holding {@code refs[at .. at + n)}; when it held nothing, its size is all
    * that is read.

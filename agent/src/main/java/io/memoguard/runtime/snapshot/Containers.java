@@ -24,11 +24,16 @@ final class Containers {
   static final byte EMPTY = 4;
   /** An object array of length 0: nothing in it can change, so nothing is kept or checked. */
   static final byte NOTHING = 5;
-  static final int GROUPS = 6;
+  /** An exact HashMap, or the map of an exact HashSet, that held nothing: its size. */
+  static final byte EMPTY_TABLE = 6;
+  static final int GROUPS = 7;
 
-  // most lists of a tree are its leaves' empty ones: a loop of their own reads only their size
+  // most containers of a tree are its leaves' empty ones: loops of their own read only their size
   final ArrayList<?>[] empties;
   final int[] emptyNode;
+  // an exact HashMap, or an exact HashSet (read through its map), that held nothing
+  final Object[] emptyTables;
+  final int[] emptyTableNode;
   // list i held listSize[i] elements (at least one), the next ones of listRefs
   final ArrayList<?>[] lists;
   final int[] listNode;
@@ -53,6 +58,7 @@ final class Containers {
 
   // fill cursors, used while the snapshot is built
   private int emptyCount;
+  private int emptyTableCount;
   private int listCount;
   private int listRefCount;
   private int arrayCount;
@@ -61,25 +67,30 @@ final class Containers {
   private int tableRefTotal;
   private int tableNodeTotal;
 
-  /** @param mapEntries the entries of the exact HashMaps among the tables */
-  Containers(int empties, int lists, int listRefs, int arrays, int arrayRefs, int tables,
-      int tableRefs, int mapEntries) {
-    this.empties = new ArrayList<?>[empties];
-    this.emptyNode = new int[empties];
-    this.lists = new ArrayList<?>[lists];
-    this.listNode = new int[lists];
-    this.listSize = new int[lists];
-    this.listRefs = new Object[listRefs];
-    this.arrays = new Object[arrays][];
-    this.arrayNode = new int[arrays];
-    this.arrayRefs = new Object[arrayRefs];
-    this.tables = new Object[tables];
-    this.tableNode = new int[tables];
-    this.tableRefCount = new int[tables];
-    this.tableRefs = new Object[tableRefs];
-    this.tableMaps = new HashMap<?, ?>[tables];
-    this.tableArrays = new Object[tables];
-    this.tableModCounts = new int[tables];
+  /**
+   * @param count the containers of each group, indexed by group
+   * @param refs the references they held, indexed by group
+   * @param mapEntries the entries of the exact HashMaps among the tables
+   */
+  Containers(int[] count, int[] refs, int mapEntries) {
+    this.empties = new ArrayList<?>[count[EMPTY]];
+    this.emptyNode = new int[count[EMPTY]];
+    this.emptyTables = new Object[count[EMPTY_TABLE]];
+    this.emptyTableNode = new int[count[EMPTY_TABLE]];
+    this.lists = new ArrayList<?>[count[LIST]];
+    this.listNode = new int[count[LIST]];
+    this.listSize = new int[count[LIST]];
+    this.listRefs = new Object[refs[LIST]];
+    this.arrays = new Object[count[ARRAY]][];
+    this.arrayNode = new int[count[ARRAY]];
+    this.arrayRefs = new Object[refs[ARRAY]];
+    this.tables = new Object[count[TABLE]];
+    this.tableNode = new int[count[TABLE]];
+    this.tableRefCount = new int[count[TABLE]];
+    this.tableRefs = new Object[refs[TABLE]];
+    this.tableMaps = new HashMap<?, ?>[count[TABLE]];
+    this.tableArrays = new Object[count[TABLE]];
+    this.tableModCounts = new int[count[TABLE]];
     this.tableNodes = new Object[mapEntries];
   }
 
@@ -97,9 +108,10 @@ final class Containers {
     }
     Class<?> c = o.getClass();
     if (kind == ClassInfo.COLLECTION) {
-      return c == ArrayList.class ? (refs == 0 ? EMPTY : LIST) : c == HashSet.class ? TABLE : NONE;
+      return c == ArrayList.class ? (refs == 0 ? EMPTY : LIST)
+          : c == HashSet.class ? (refs == 0 ? EMPTY_TABLE : TABLE) : NONE;
     }
-    return kind == ClassInfo.MAP && c == HashMap.class ? TABLE : NONE;
+    return kind == ClassInfo.MAP && c == HashMap.class ? (refs == 0 ? EMPTY_TABLE : TABLE) : NONE;
   }
 
   /** Adds a container of {@code group} that held {@code refs[from .. to)}. */
@@ -109,6 +121,10 @@ final class Containers {
       case EMPTY:
         empties[emptyCount] = (ArrayList<?>) o;
         emptyNode[emptyCount++] = node;
+        break;
+      case EMPTY_TABLE:
+        emptyTables[emptyTableCount] = o;
+        emptyTableNode[emptyTableCount++] = node;
         break;
       case LIST:
         lists[listCount] = (ArrayList<?>) o;
@@ -162,12 +178,22 @@ final class Containers {
 
   /** True when every container certainly holds what it held; false when one may not. */
   boolean unchanged() {
-    return emptiesUnchanged() && listsUnchanged() && arraysUnchanged() && tablesUnchanged();
+    return emptiesUnchanged() && emptyTablesUnchanged() && listsUnchanged() && arraysUnchanged()
+        && tablesUnchanged();
   }
 
   private boolean emptiesUnchanged() {
     for (ArrayList<?> list : empties) {
       if (!ContainerChecks.isEmpty(list)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean emptyTablesUnchanged() {
+    for (Object table : emptyTables) {
+      if (!ContainerChecks.isEmptyTable(table)) {
         return false;
       }
     }

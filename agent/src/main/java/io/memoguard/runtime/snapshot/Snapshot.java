@@ -84,10 +84,7 @@ public final class Snapshot {
     this.paths = count == 0 ? null : paths.trim(lastNode + 1);
     int rest = containerCount[Containers.NONE];
     this.containers = rest + containerCount[Containers.NOTHING] == count ? null
-        : new Containers(containerCount[Containers.EMPTY],
-            containerCount[Containers.LIST], refCount[Containers.LIST],
-            containerCount[Containers.ARRAY], refCount[Containers.ARRAY],
-            containerCount[Containers.TABLE], refCount[Containers.TABLE], mapEntries);
+        : new Containers(containerCount, refCount, mapEntries);
     this.watchedCount = rest;
     this.watched = rest == 0 ? NO_OBJECTS : new Object[rest];
     this.kind = rest == 0 ? NO_BYTES : new byte[rest];
@@ -160,8 +157,8 @@ public final class Snapshot {
   /** Number of snapshots that {@link #check()} compares. */
   public int watchedCount() {
     return watchedCount + (containers == null ? 0
-        : containers.empties.length + containers.lists.length + containers.arrays.length
-            + containers.tables.length);
+        : containers.empties.length + containers.emptyTables.length + containers.lists.length
+            + containers.arrays.length + containers.tables.length);
   }
 
   /** True when the graph holds at least one watched object, so a hit must call {@link #check()}. */
@@ -229,6 +226,14 @@ public final class Snapshot {
       if (change != null) {
         first = change;
         firstNode = c.emptyNode[i];
+      }
+    }
+    for (int i = 0; i < c.emptyTables.length && c.emptyTableNode[i] < firstNode; i++) {
+      Object o = c.emptyTables[i];
+      String change = checkContainer(c.emptyTableNode[i], o, o instanceof Map, NO_OBJECTS, 0, 0);
+      if (change != null) {
+        first = change;
+        firstNode = c.emptyTableNode[i];
       }
     }
     for (int i = 0, at = 0; i < c.lists.length && c.listNode[i] < firstNode; i++) {
