@@ -56,12 +56,13 @@ final class HitBudgets {
       }
       r.budget("Re-check cost per container element, list / array / map (issue 13; growth "
           + "from " + lo + " to " + hi + " nodes, per node)", "≤ 1 ns, or none", measured.toString(),
-          worst <= 1, worst <= 1 ? "" : "every node of these trees has its own container (1,000 of "
-              + "1,111 are empty leaves' lists), so per node this is the cost of one container in "
-              + "the snapshot's loop over its group: the read of its size (an empty one), of its "
-              + "storage, and for a map one `HashMap$Node` per entry (its value: a dependent load, "
-              + "the keys being proven by the map's structural-modification count). Would take: a "
-              + "barrier on JDK containers (see the line above)");
+          worst <= 1, worst <= 1 ? "" : "every node of these trees has its own container (9 in "
+              + "10 are leaves' empty ones). An empty array costs nothing (it cannot change); an "
+              + "empty list or map costs the read of its size, in a loop of its own, and that read "
+              + "from a different object per node is what remains per node; a filled one also its "
+              + "storage, and for a map one `HashMap$Node` per entry (its value: the keys are proven "
+              + "by the map's structural-modification count). Would take: a barrier on JDK "
+              + "containers (see the line above)");
     }
     BenchMain.Row treeRow = r.row("agent", "MemoSizeBench.memoguardHit", "list", 1111);
     double bytes = hit == null ? Double.NaN : hit.allocBytes();
