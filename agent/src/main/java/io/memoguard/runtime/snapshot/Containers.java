@@ -21,7 +21,7 @@ final class Containers {
   static final byte ARRAY = 2;
   static final byte TABLE = 3;
   /** An exact ArrayList that held nothing: its size is all a hit reads. */
-  static final byte EMPTY = 4;
+  static final byte EMPTY_LIST = 4;
   /** An object array of length 0: nothing in it can change, so nothing is kept or checked. */
   static final byte NOTHING = 5;
   /** An exact HashMap, or the map of an exact HashSet, that held nothing: its size. */
@@ -29,8 +29,8 @@ final class Containers {
   static final int GROUPS = 7;
 
   // most containers of a tree are its leaves' empty ones: loops of their own read only their size
-  final ArrayList<?>[] empties;
-  final int[] emptyNode;
+  final ArrayList<?>[] emptyLists;
+  final int[] emptyListNode;
   // an exact HashMap, or an exact HashSet (read through its map), that held nothing
   final Object[] emptyTables;
   final int[] emptyTableNode;
@@ -57,7 +57,7 @@ final class Containers {
   final Object[] tableNodes;
 
   // fill cursors, used while the snapshot is built
-  private int emptyCount;
+  private int emptyListCount;
   private int emptyTableCount;
   private int listCount;
   private int listRefCount;
@@ -73,8 +73,8 @@ final class Containers {
    * @param mapEntries the entries of the exact HashMaps among the tables
    */
   Containers(int[] count, int[] refs, int mapEntries) {
-    this.empties = new ArrayList<?>[count[EMPTY]];
-    this.emptyNode = new int[count[EMPTY]];
+    this.emptyLists = new ArrayList<?>[count[EMPTY_LIST]];
+    this.emptyListNode = new int[count[EMPTY_LIST]];
     this.emptyTables = new Object[count[EMPTY_TABLE]];
     this.emptyTableNode = new int[count[EMPTY_TABLE]];
     this.lists = new ArrayList<?>[count[LIST]];
@@ -108,7 +108,7 @@ final class Containers {
     }
     Class<?> c = o.getClass();
     if (kind == ClassInfo.COLLECTION) {
-      return c == ArrayList.class ? (refs == 0 ? EMPTY : LIST)
+      return c == ArrayList.class ? (refs == 0 ? EMPTY_LIST : LIST)
           : c == HashSet.class ? (refs == 0 ? EMPTY_TABLE : TABLE) : NONE;
     }
     return kind == ClassInfo.MAP && c == HashMap.class ? (refs == 0 ? EMPTY_TABLE : TABLE) : NONE;
@@ -118,9 +118,9 @@ final class Containers {
   void add(byte group, Object o, int node, Object[] refs, int from, int to) {
     int n = to - from;
     switch (group) {
-      case EMPTY:
-        empties[emptyCount] = (ArrayList<?>) o;
-        emptyNode[emptyCount++] = node;
+      case EMPTY_LIST:
+        emptyLists[emptyListCount] = (ArrayList<?>) o;
+        emptyListNode[emptyListCount++] = node;
         break;
       case EMPTY_TABLE:
         emptyTables[emptyTableCount] = o;
@@ -178,12 +178,12 @@ final class Containers {
 
   /** True when every container certainly holds what it held; false when one may not. */
   boolean unchanged() {
-    return emptiesUnchanged() && emptyTablesUnchanged() && listsUnchanged() && arraysUnchanged()
+    return emptyListsUnchanged() && emptyTablesUnchanged() && listsUnchanged() && arraysUnchanged()
         && tablesUnchanged();
   }
 
-  private boolean emptiesUnchanged() {
-    for (ArrayList<?> list : empties) {
+  private boolean emptyListsUnchanged() {
+    for (ArrayList<?> list : emptyLists) {
       if (!ContainerChecks.isEmpty(list)) {
         return false;
       }

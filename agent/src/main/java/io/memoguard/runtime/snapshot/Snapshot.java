@@ -157,7 +157,7 @@ public final class Snapshot {
   /** Number of snapshots that {@link #check()} compares. */
   public int watchedCount() {
     return watchedCount + (containers == null ? 0
-        : containers.empties.length + containers.emptyTables.length + containers.lists.length
+        : containers.emptyLists.length + containers.emptyTables.length + containers.lists.length
             + containers.arrays.length + containers.tables.length);
   }
 
@@ -221,19 +221,16 @@ public final class Snapshot {
         firstNode = node[w];
       }
     }
-    for (int i = 0; i < c.empties.length && c.emptyNode[i] < firstNode; i++) {
-      String change = checkContainer(c.emptyNode[i], c.empties[i], false, NO_OBJECTS, 0, 0);
-      if (change != null) {
-        first = change;
-        firstNode = c.emptyNode[i];
-      }
-    }
-    for (int i = 0; i < c.emptyTables.length && c.emptyTableNode[i] < firstNode; i++) {
-      Object o = c.emptyTables[i];
-      String change = checkContainer(c.emptyTableNode[i], o, o instanceof Map, NO_OBJECTS, 0, 0);
-      if (change != null) {
-        first = change;
-        firstNode = c.emptyTableNode[i];
+    Object[][] empty = {c.emptyLists, c.emptyTables};
+    int[][] emptyNode = {c.emptyListNode, c.emptyTableNode};
+    for (int g = 0; g < empty.length; g++) {
+      for (int i = 0; i < empty[g].length && emptyNode[g][i] < firstNode; i++) {
+        Object o = empty[g][i];
+        String change = checkContainer(emptyNode[g][i], o, o instanceof Map, NO_OBJECTS, 0, 0);
+        if (change != null) {
+          first = change;
+          firstNode = emptyNode[g][i];
+        }
       }
     }
     for (int i = 0, at = 0; i < c.lists.length && c.listNode[i] < firstNode; i++) {
