@@ -45,7 +45,27 @@ final class BootstrapInjector {
           OutputStream out = Files.newOutputStream(runtimeJar)) {
         in.transferTo(out);
       }
-      inst.appendToBootstrapClassLoaderSearch(new JarFile(runtimeJar.toFile()));
+      try (JarFile runtime = new JarFile(runtimeJar.toFile())) {
+        inst.appendToBootstrapClassLoaderSearch(runtime);
+      }
+      unlink(runtimeJar);
+    }
+  }
+
+  /**
+   * The JVM opens a jar as it is appended and keeps it open, so on a POSIX file system its name
+   * can go at once: a JVM that is killed, or crashes, leaves no copy behind (deleteOnExit runs
+   * only at a normal exit, and a service restarted that way would pile them up). Elsewhere an open
+   * file cannot be deleted; deleteOnExit stays the way there.
+   */
+  private static void unlink(Path runtimeJar) {
+    if (!runtimeJar.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(runtimeJar);
+    } catch (IOException | SecurityException kept) {
+      // deleteOnExit still removes it at a normal exit
     }
   }
 
