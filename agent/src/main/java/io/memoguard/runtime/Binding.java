@@ -28,14 +28,15 @@ final class Binding {
    * Hits served by the probe ({@link Memoizer#enter}) on this thread and not yet added to the shared
    * counters: plain fields, written by this thread only, added to {@link Stats} and to each method's
    * {@link MethodStats} by {@link #flush} when the binding ends (or every {@link #FLUSH_EVERY} hits),
-   * so a hit does no atomic read-modify-write. A probe hit is always a call too.
+   * so a hit does no atomic read-modify-write. A probe hit is always a call too. The hits served
+   * from {@link #recent} slots wait in their slots, which count nothing here.
    */
   private int pendingHits;
   private MethodStats[] pendingMethods;
   private long[] pendingMethodHits;
   private long[] pendingSavedNanos;
   private int pendingMethodCount;
-  /** Registered while there are pending hits, for readings of the counters. */
+  /** Registered once there are pending hits, until the binding ends, for readings of the counters. */
   private PendingCounts.Ref pendingRef;
   /** Methods counted apart before a flush; a request hits a handful of memoized methods. */
   static final int PENDING_METHODS = 8;
@@ -63,19 +64,20 @@ final class Binding {
   /** A hit served by the probe, for {@code stats}' method, that saved {@code savedNanos}. */
   void probeHit(MethodStats stats, long savedNanos) {
     addPending(stats, 1, savedNanos);
-    counted();
+    holdsPending();
+    if (++pendingHits >= FLUSH_EVERY) {
+      addToCounters();
+    }
   }
 
   /**
-   * A hit served from a {@link Recent} slot, which keeps its method's pending hits and saved time
-   * itself (one object fewer to touch per hit): only the total is counted here.
+   * Makes readings of the counters ask this binding, which holds or is about to hold pending
+   * hits: a probe hit, or a {@link Recent} slot that may count hits from now on (so that a hit
+   * from a slot has nothing to register).
    */
-  void counted() {
+  void holdsPending() {
     if (pendingRef == null) {
       pendingRef = PendingCounts.register(this);
-    }
-    if (++pendingHits >= FLUSH_EVERY) {
-      flush();
     }
   }
 
@@ -88,20 +90,14 @@ final class Binding {
     if (hits == 0) {
       return;
     }
-    long saved = r.savedNanos;
+    long saved = r.savedNanos();
     r.hits = 0;
-    r.savedNanos = 0;
     r.stats.calls.add(hits);
     r.stats.hits.add(hits);
     r.stats.savedNanos.add(saved);
     Stats.CALLS.add(hits);
     Stats.HITS.add(hits);
     Stats.SAVED_NANOS.add(saved);
-    pendingHits -= (int) hits;
-    if (pendingHits == 0 && pendingRef != null) {
-      PendingCounts.unregister(pendingRef);
-      pendingRef = null;
-    }
   }
 
   /**
@@ -120,7 +116,7 @@ final class Binding {
       i++;
     }
     if (i == PENDING_METHODS) {
-      flush();
+      addToCounters();
       i = 0;
     }
     if (i == pendingMethodCount) {
@@ -134,18 +130,25 @@ final class Binding {
   /**
    * Adds the pending hits to the shared counters exactly as {@link Memoizer#hit} counts a hit:
    * calls, hits and saved time, in total and per method. Called on this binding's thread when the
-   * binding leaves it.
+   * binding leaves it; readings of the counters stop asking it.
    */
   void flush() {
-    if (pendingHits == 0) {
-      return;
+    addToCounters();
+    if (pendingRef != null) {
+      PendingCounts.unregister(pendingRef);
+      pendingRef = null;
     }
+  }
+
+  /** The work of {@link #flush}, also done on the way: the binding stays registered. */
+  private void addToCounters() {
+    long hits = pendingHits;
     long saved = 0;
     for (int i = 0; i < pendingMethodCount; i++) {
       MethodStats stats = pendingMethods[i];
-      long hits = pendingMethodHits[i];
-      stats.calls.add(hits);
-      stats.hits.add(hits);
+      long methodHits = pendingMethodHits[i];
+      stats.calls.add(methodHits);
+      stats.hits.add(methodHits);
       stats.savedNanos.add(pendingSavedNanos[i]);
       saved += pendingSavedNanos[i];
       pendingMethods[i] = null;
@@ -156,24 +159,23 @@ final class Binding {
     if (slots != null) {
       for (Recent r : slots) {
         if (r != null && r.hits > 0) {
+          hits += r.hits;
           r.stats.calls.add(r.hits);
           r.stats.hits.add(r.hits);
-          r.stats.savedNanos.add(r.savedNanos);
-          saved += r.savedNanos;
+          long slotSaved = r.savedNanos();
+          r.stats.savedNanos.add(slotSaved);
+          saved += slotSaved;
           r.hits = 0;
-          r.savedNanos = 0;
         }
       }
     }
-    Stats.CALLS.add(pendingHits);
-    Stats.HITS.add(pendingHits);
-    Stats.SAVED_NANOS.add(saved);
+    if (hits > 0) {
+      Stats.CALLS.add(hits);
+      Stats.HITS.add(hits);
+      Stats.SAVED_NANOS.add(saved);
+    }
     pendingMethodCount = 0;
     pendingHits = 0;
-    if (pendingRef != null) {
-      PendingCounts.unregister(pendingRef);
-      pendingRef = null;
-    }
   }
 
   /**
@@ -187,7 +189,7 @@ final class Binding {
     if (slots != null) {
       for (Recent r : slots) {
         if (r != null && (method == null || r.stats == method)) {
-          sum += saved ? r.savedNanos : r.hits;
+          sum += saved ? r.savedNanos() : r.hits;
         }
       }
     }

@@ -6,6 +6,9 @@ import io.memoguard.runtime.snapshot.BarrierTrust;
 import io.memoguard.runtime.snapshot.Snapshot;
 import io.memoguard.runtime.snapshot.SnapshotTaker;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +22,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * agent were absent.
  */
 public final class Memoizer {
+  /**
+   * The two {@code lookUp}s, which {@link #enter} calls through these handles: fields that are not
+   * final are not constants, so the JIT cannot inline what they call. Inlined, the lookup and the
+   * miss (run by the first calls of every request, so hot in any service) made each woven method
+   * so big that the JIT stopped inlining anything after them in it: the advice's small calls at
+   * every hit, and the host's own calls in the method's body (NodeCountInliningCutoff). Null if a
+   * handle could not be made; {@code lookUp} is then called directly.
+   */
+  private static MethodHandle lookUpFew = handle(Object.class, Object.class, Object.class);
+  private static MethodHandle lookUpAll = handle(Object[].class);
+
   private Memoizer() {}
+
+  private static MethodHandle handle(Class<?>... arguments) {
+    try {
+      MethodType type = MethodType.methodType(Object.class, Class.class, String.class, int.class,
+          int.class, Object.class).appendParameterTypes(arguments);
+      return MethodHandles.lookup().findStatic(Memoizer.class, "lookUp", type);
+    } catch (Throwable unavailable) {
+      return null;
+    }
+  }
 
   /**
    * Builds the key of a call, or returns null when the call must run untouched: outside a request,
@@ -46,12 +70,52 @@ public final class Memoizer {
   }
 
   /**
+   * The hit path's first step, for a method of up to three parameters: the entry this thread
+   * served last, if this call repeats that call and the entry may be served as it is; otherwise
+   * null, and the advice goes on to {@link #enter(Class, String, int, int, Object, Object, Object,
+   * Object) enter}. Kept to a few compares, and calls nothing that does more: the JIT inlines a
+   * method only while its compiled code is small, and a method that also led to the lookup and
+   * the miss became too big as soon as a service's first calls of each request had run it, so
+   * every hit paid a call.
+   */
+  public static Object repeated(Class<?> type, String site, int rule, int mode, Object receiver,
+      Object a0, Object a1, Object a2) {
+    try {
+      Binding binding = RequestScope.binding();
+      Recent r;
+      Request request;
+      if (binding != null && (r = binding.last) != null && r.site == site
+          && r.serves(type, rule, receiver, a0, a1, a2)
+          && (request = binding.effectiveRequest()) != null && !Verify.applies(mode)) {
+        return r.serve(binding, request);
+      }
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo key", error);
+    }
+    return null;
+  }
+
+  /**
    * The advice's entry for a method of up to three parameters: the arguments arrive one by one
-   * (the missing ones as null; the site's descriptor tells how many), so a hit allocates nothing. Returns the entry to serve
-   * ({@link #served}), the key of a call that missed ({@link #missed}), or null for a call that
-   * runs untouched; a miss must be followed by {@link #release} on every path.
+   * (the missing ones as null; the site's descriptor tells how many), so a hit allocates nothing.
+   * Returns the entry to serve ({@link #served}), the key of a call that missed ({@link #missed}),
+   * or null for a call that runs untouched; a miss must be followed by {@link #release} on every
+   * path.
    */
   public static Object enter(Class<?> type, String site, int rule, int mode, Object receiver,
+      Object a0, Object a1, Object a2) {
+    try {
+      MethodHandle handle = lookUpFew;
+      return handle != null
+          ? (Object) handle.invokeExact(type, site, rule, mode, receiver, a0, a1, a2)
+          : lookUp(type, site, rule, mode, receiver, a0, a1, a2);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo key", error);
+      return null;
+    }
+  }
+
+  private static Object lookUp(Class<?> type, String site, int rule, int mode, Object receiver,
       Object a0, Object a1, Object a2) {
     try {
       Binding binding = RequestScope.binding();
@@ -59,16 +123,10 @@ public final class Memoizer {
       if (request == null) {
         return null;
       }
-      if (!Verify.applies(Mode.ofCode(mode))) {
+      if (!Verify.applies(mode)) {
         Recent r = Recent.find(binding, site, type, rule, receiver, a0, a1, a2);
         if (r != null) {
-          Entry entry = r.entry;
-          entry.served(binding);
-          request.hits++;
-          r.hits++;
-          r.savedNanos += r.costNanos;
-          binding.counted();
-          return entry;
+          return r.serve(binding, request);
         }
       }
       Site s = Site.of(type, site, rule);
@@ -85,6 +143,18 @@ public final class Memoizer {
 
   /** {@link #enter(Class, String, int, int, Object, Object, Object, Object)} for any arity. */
   public static Object enter(Class<?> type, String site, int rule, int mode, Object receiver,
+      Object[] args) {
+    try {
+      MethodHandle handle = lookUpAll;
+      return handle != null ? (Object) handle.invokeExact(type, site, rule, mode, receiver, args)
+          : lookUp(type, site, rule, mode, receiver, args);
+    } catch (Throwable error) {
+      Settings.sink.internalError("memo key", error);
+      return null;
+    }
+  }
+
+  private static Object lookUp(Class<?> type, String site, int rule, int mode, Object receiver,
       Object[] args) {
     try {
       Binding binding = RequestScope.binding();
@@ -115,7 +185,7 @@ public final class Memoizer {
       Object receiver, Object[] args) {
     Probe probe = binding.probe();
     try {
-      if (!Verify.applies(Mode.ofCode(mode)) && s.allValues(args)) {
+      if (!Verify.applies(mode) && s.allValues(args)) {
         Entry entry = request.table.find(probe.set(s, receiver, args));
         if (entry != null) {
           // counted as the key path counts a hit ({@link #hit}), the shared counters at flush
@@ -155,7 +225,7 @@ public final class Memoizer {
   private static Object key(Request request, Site s, int mode, Object receiver, Object[] args) {
     Stats.CALLS.increment();
     s.stats.calls.increment();
-    boolean verify = Verify.applies(Mode.ofCode(mode));
+    boolean verify = Verify.applies(mode);
     if (verify && request.firstCallOf(s.stats)) {
       // the candidates report's repeats per request; memoize mode does not pay for it
       s.stats.requests.increment();

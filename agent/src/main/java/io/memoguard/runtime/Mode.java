@@ -13,15 +13,12 @@ public enum Mode {
    */
   VERIFY;
 
-  private static final Mode[] ALL = values();
+  /** What {@link #code} weaves ({@link Verify#applies}). */
+  static final int MEMOIZE_CODE = 0;
+  static final int VERIFY_CODE = 1;
 
   /** The int woven for a rule with {@code mode}; null (the global mode) is -1. */
   public static int code(Mode mode) {
-    return mode == null ? -1 : mode.ordinal();
-  }
-
-  /** The mode a woven int stands for, or null (the global mode) for any other int. */
-  static Mode ofCode(int code) {
-    return code >= 0 && code < ALL.length ? ALL[code] : null;
+    return mode == null ? -1 : mode == VERIFY ? VERIFY_CODE : MEMOIZE_CODE;
   }
 }

@@ -22,7 +22,7 @@ final class Recent {
   /** A request calls a handful of memoized methods; a power of two. */
   static final int SLOTS = 16;
 
-  private String site;
+  String site;
   private Class<?> type;
   private int rule;
   private Object receiver;
@@ -34,11 +34,11 @@ final class Recent {
   MethodStats stats;
   long costNanos;
   /**
-   * Hits served from this slot not yet in the shared counters, and the time they saved: added
-   * by {@link Binding#flush}, or by {@link Binding#flush(Recent)} before the slot is reused.
+   * Hits served from this slot not yet in the shared counters (the time they saved is
+   * {@link #savedNanos}): added by {@link Binding#flush}, or by {@link Binding#flush(Recent)}
+   * before the slot is reused.
    */
   long hits;
-  long savedNanos;
 
   private Recent() {}
 
@@ -60,12 +60,27 @@ final class Recent {
       }
       binding.last = r;
     }
-    if (r.type != type || r.rule != rule
-        || r.receiver != receiver || !same(r.a0, a0) || !same(r.a1, a1) || !same(r.a2, a2)
-        || !r.entry.live || r.trustEpoch != BarrierTrust.epoch) {
-      return null;
-    }
-    return r;
+    return r.serves(type, rule, receiver, a0, a1, a2) ? r : null;
+  }
+
+  /** Whether this slot's entry may be served as it is to this call of its site. */
+  boolean serves(Class<?> type, int rule, Object receiver, Object a0, Object a1, Object a2) {
+    return this.type == type && this.rule == rule && this.receiver == receiver
+        && same(this.a0, a0) && same(this.a1, a1) && same(this.a2, a2)
+        && entry.live && trustEpoch == BarrierTrust.epoch;
+  }
+
+  /**
+   * Serves this slot's entry to a call of {@code binding} in {@code request}. Its method's hits
+   * wait in the slot, which its binding's readings and flushes include, and their saved time is
+   * {@code hits * costNanos}: one count per hit, and nothing else of the binding touched.
+   */
+  Entry serve(Binding binding, Request request) {
+    Entry served = entry;
+    served.served(binding);
+    request.hits++;
+    hits++;
+    return served;
   }
 
   /**
@@ -81,6 +96,7 @@ final class Recent {
     if (slots == null) {
       slots = binding.recent = new Recent[SLOTS];
     }
+    binding.holdsPending();
     int i = site.hashCode() & (SLOTS - 1);
     Recent r = slots[i];
     if (r == null) {
@@ -110,9 +126,11 @@ final class Recent {
    * values without a virtual call; other classes of the same JDK value class by its equals.
    */
   private static boolean same(Object stored, Object arg) {
-    if (stored == arg) {
-      return true;
-    }
+    // identity inline; the rest out of line, so that the hit path stays small enough to inline
+    return stored == arg || equalValues(stored, arg);
+  }
+
+  private static boolean equalValues(Object stored, Object arg) {
     if (stored == null || arg == null) {
       return false;
     }
@@ -127,5 +145,10 @@ final class Recent {
       return ((Long) stored).longValue() == ((Long) arg).longValue();
     }
     return stored.equals(arg);
+  }
+
+  /** The time the pending {@link #hits} saved: each saved what the call that computed it cost. */
+  long savedNanos() {
+    return hits * costNanos;
   }
 }

@@ -20,9 +20,13 @@ public final class Verify {
 
   private Verify() {}
 
-  /** Whether calls of a rule with this mode (null: the global one) are verified, not memoized. */
-  static boolean applies(Mode mode) {
-    return mode == Mode.VERIFY || (mode == null && Settings.verify);
+  /**
+   * Whether calls of a rule woven with this {@link Mode#code} are verified, not memoized (any code
+   * but the two modes' is the global mode). The woven int is tested as it is: an array lookup of
+   * the mode per call showed on the hit path.
+   */
+  static boolean applies(int code) {
+    return code == Mode.VERIFY_CODE || (code != Mode.MEMOIZE_CODE && Settings.verify);
   }
 
   /** A would-be hit: counted and remembered on the key; the call runs anyway (returns null). */

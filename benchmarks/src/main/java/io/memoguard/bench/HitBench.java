@@ -53,6 +53,7 @@ public class HitBench {
     caffeine.put(key, value);
     map.put(key, value);
     concurrentMap.put((IntPair) key, value);
+    Requests.churn(repo, a, b, 20_000);
   }
 
   @Setup(Level.Iteration)

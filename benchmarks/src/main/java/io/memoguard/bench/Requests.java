@@ -32,6 +32,26 @@ final class Requests {
     }
   }
 
+  /**
+   * Runs {@code requests} short requests of a few calls each, as a service does: the first call of
+   * each request misses, the next ones hit. Before the measured loop, so that the JIT compiles the
+   * woven method with every path of a request's life seen; otherwise the next iteration's new
+   * request takes a path the compiled code never saw, which deoptimizes and recompiles it while
+   * the iteration is being measured.
+   */
+  static void churn(BenchRepository repo, int a, int b, int requests) {
+    for (int i = 0; i < requests; i++) {
+      enter();
+      try {
+        for (int call = 0; call < 4; call++) {
+          repo.getValue(a, b);
+        }
+      } finally {
+        exit();
+      }
+    }
+  }
+
   /** After an iteration of hits: the body must not have run again. */
   static void checkNoMiss(BenchRepository repo, int expected) {
     if (repo.bodyCalls != expected) {

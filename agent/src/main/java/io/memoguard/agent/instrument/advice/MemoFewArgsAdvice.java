@@ -7,7 +7,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * {@link MemoAdvice} for methods of at most three parameters: each argument is passed on its own
  * (boxed if primitive; absent ones as null), not in an array built for every call, so a hit
- * allocates nothing (a box outside the JDK's small-value caches aside). The exit is the same.
+ * allocates nothing (a box outside the JDK's small-value caches aside). A call that repeats the
+ * one served last is answered by {@link Memoizer#repeated}, small enough to be inlined here; the
+ * rest by {@link Memoizer#enter}. The exit is the same.
  */
 public final class MemoFewArgsAdvice {
   private MemoFewArgsAdvice() {}
@@ -23,7 +25,10 @@ public final class MemoFewArgsAdvice {
       @Advice.Argument(value = 1, optional = true, typing = Assigner.Typing.DYNAMIC) Object a1,
       @Advice.Argument(value = 2, optional = true, typing = Assigner.Typing.DYNAMIC) Object a2,
       @Advice.Local("memoguardKey") Object key) {
-    Object entered = Memoizer.enter(type, site, rule, mode, self, a0, a1, a2);
+    Object entered = Memoizer.repeated(type, site, rule, mode, self, a0, a1, a2);
+    if (entered == null) {
+      entered = Memoizer.enter(type, site, rule, mode, self, a0, a1, a2);
+    }
     key = Memoizer.missed(entered);
     return Memoizer.served(entered);
   }
