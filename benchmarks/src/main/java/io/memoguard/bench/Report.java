@@ -505,20 +505,25 @@ final class Report {
     p("### Where a hit spends its time");
     p("");
     p("A hit allocates " + bytes(hit) + " per call. The woven code (`MemoFewArgsAdvice` for up to "
-        + "three parameters → `Memoizer.enter`, `Memoizer.value`) does, per call:");
+        + "three parameters → `Memoizer.repeated`, else `Memoizer.enter`; then `Memoizer.value`) "
+        + "does, per call:");
     p("");
     p("1. the arguments passed one by one (no argument array; primitives boxed, so a value outside "
         + "the JDK's box caches, such as a `long` id above 127, allocates its box);");
-    p("2. the request's `Binding` read from a table indexed by the thread's identity hash "
+    p("2. `Memoizer.repeated`, small enough for the JIT to inline into every woven method: the "
+        + "request's `Binding` read from a table indexed by the thread's identity hash "
         + "(`ThreadBindings`; the `ThreadLocal` behind it when the slot is another thread's), "
-        + "then the binding's recent slot for the "
-        + "site (`Recent`: the slot used last, else one of 16 picked by the hash of the woven site "
-        + "string). The call is served from it when class, rule, receiver (by identity) and "
-        + "arguments (by identity, the value of an `Integer` or `Long`, else JDK `equals`) are the "
-        + "slot's, its entry is still live and was walked under the current barrier-trust epoch. "
-        + "A value re-checked at every hit (objects without a barrier) is never kept in a slot;");
-    p("3. otherwise (the first hit of a call, such a value, an argument that is not a JDK value): "
-        + "`Site.of` (a `ClassValue` read and the class's last site, compared by identity), a "
+        + "then the slot the binding used last (`Recent`). The call is served from it when site, "
+        + "class, rule, receiver (by identity) and arguments (by identity, the value of an "
+        + "`Integer` or `Long`, else JDK `equals`, out of line) are the slot's, its entry is "
+        + "still live and was walked under the current barrier-trust epoch. A value re-checked at "
+        + "every hit (objects without a barrier) is never kept in a slot;");
+    p("3. otherwise `Memoizer.enter`, through a method handle the JIT cannot inline (inlined, "
+        + "the lookup and the miss made each woven method so big that the JIT stopped inlining "
+        + "the advice's other calls there): the binding's other slots (one of 16 picked by the "
+        + "hash of the woven site string), then, for the first hit of a call, such a value or an "
+        + "argument that is not a JDK value, `Site.of` (a `ClassValue` read and the class's last "
+        + "site, compared by identity), a "
         + "`ClassValue` read per argument class not seen before at its position (`ArgumentKinds`), "
         + "the hash of the call into the binding's reusable `Probe`, then `MemoTable.find`: one "
         + "`ConcurrentHashMap.get` with the probe (`Key.matches`: the arguments' JDK `equals`), a "
@@ -526,8 +531,9 @@ final class Report {
         + "when the value holds objects without a barrier; a hit there fills the slot;");
     p("4. counting: plain increments of the request's hits, of the entry's callers (atomic only "
         + "for a thread other than the one that stored the entry) and of the slot's pending hits "
-        + "and saved time (on the probe path, the binding's per-method pending counts), added to "
-        + "`Stats` and `MethodStats` when the binding ends or every 4096 hits. No `Key` is built "
+        + "(their saved time is the hits times the cost of the call that computed the entry; on "
+        + "the probe path, the binding's per-method pending counts), added to `Stats` and "
+        + "`MethodStats` when the binding ends (probe hits also every 4096). No `Key` is built "
         + "unless the call misses, or an argument is not a JDK value (an application object, a "
         + "collection, an array: the key path).");
     p("");
