@@ -18,12 +18,16 @@ final class HitBudgets {
     double caffeine = r.ns("agent", "HitBench.caffeineGetIfPresent", "", "");
     r.budget("Hit, one guarded object, 2 int args ÷ `ConcurrentHashMap.get` with a record key built "
         + "from them (issue 13)", "≤ ×3", Report.x(h / chm) + " (" + Report.t(h) + " / "
-        + Report.t(chm) + ")", h / chm <= 3, h / chm <= 3 ? "" : "a hit served from the binding's "
-            + "recent slot is the binding's read (three dependent loads through the thread table), "
-            + "the slot's compares, the entry's live flag and plain counters (see \"Where a hit "
-            + "spends its time\"); the map lookup it is compared with is a few dependent loads on a "
-            + "key the JIT keeps in registers. Would take: the site's slot reached without the "
-            + "binding (a per-thread cache the woven code could address directly)");
+        + Report.t(chm) + ")", h / chm <= 3, h / chm <= 3 ? "" : "a repeated call is served by "
+            + "`Memoizer.repeated`, inlined into the woven method: the binding's read (three "
+            + "dependent loads through the thread table), the last slot's compares, the entry's "
+            + "live flag, the request's state and three plain counters, with the boxing of the "
+            + "arguments and the advice's checks of the result (see \"Where a hit spends its "
+            + "time\"); the map lookup it is compared with is a few dependent loads on a key the "
+            + "JIT keeps in registers, and its ± here is large. `HitRatios` (thread CPU time, "
+            + "both sides in one JVM) measures x1.8-2.4 for the same pair (notes, \"Fifth "
+            + "round\"). Would take: the site's slot reached without the binding (a per-thread "
+            + "cache the woven code could address directly)");
     r.budget("Hit ÷ Caffeine `getIfPresent` (issue 13)", "≤ ×2", Report.x(h / caffeine) + " ("
         + Report.t(h) + " / " + Report.t(caffeine) + ")", h / caffeine <= 2, h / caffeine <= 2 ? ""
         : "the fixed part of a hit (see \"Where a hit spends its time\"): the binding's read "
@@ -84,8 +88,10 @@ final class HitBudgets {
                   + "hold no barrier code (`PrintInlining`), so a ratio above x1.05 here is JIT or "
                   + "machine noise (compare the ± of both rows; see notes, \"Fourth round\")"
               : "no barrier code runs here (setters' barriers are switched off until their class "
-                  + "has a cached instance) and containers carry none, so the rest is JIT or "
-                  + "machine noise (compare the ± of both rows)");
+                  + "has a cached instance) and containers carry none. What the agent adds is the "
+                  + "barrier's tracker field: 8 B more allocated per account (`-prof gc`); the rest "
+                  + "is JIT or machine noise (compare the ± of both rows; alternating forks "
+                  + "measured x0.85-1.15, median x1.05: notes, \"Fifth round\")");
     }
   }
 }
