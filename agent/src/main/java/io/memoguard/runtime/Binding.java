@@ -40,7 +40,10 @@ final class Binding {
   private PendingCounts.Ref pendingRef;
   /** Methods counted apart before a flush; a request hits a handful of memoized methods. */
   static final int PENDING_METHODS = 8;
-  /** A long-running request (a batch loop) shows its hits in the counters at least this often. */
+  /**
+   * A long-running request (a batch loop) adds its probe hits to the shared counters at least
+   * this often; readings include what is still pending, a slot's hits too.
+   */
   static final int FLUSH_EVERY = 4096;
   private Probe probe;
   /** The calls served last, per site ({@link Recent}); created on the first probe hit. */
