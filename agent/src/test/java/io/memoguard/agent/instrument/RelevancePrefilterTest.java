@@ -73,6 +73,14 @@ class RelevancePrefilterTest {
     return writer.toByteArray();
   }
 
+  private static byte[] interfaceFile(String name, String... interfaces) {
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT,
+        name, null, "java/lang/Object", interfaces);
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
   private boolean passes(RelevancePrefilter filter, ClassLoader loader, String name, byte[] bytes)
       throws Exception {
     passed.clear();
@@ -132,6 +140,37 @@ class RelevancePrefilterTest {
         classFile("com/example/glob/OrderDao", "java/lang/Object"))).isTrue();
     assertThat(passes(filter, loader, "com/example/glob/OrderService",
         classFile("com/example/glob/OrderService", "java/lang/Object"))).isFalse();
+  }
+
+  /**
+   * An interface's header passes the filter as it is defined, before the classes that implement
+   * it: what it extends is known from then on, without its class file, which a generated
+   * interface does not even have.
+   */
+  @Test
+  void anInterfaceSeenAsItWasDefinedIsAnAncestorWithoutReadingItsClassFile() throws Exception {
+    RelevancePrefilter filter = filter(List.of(Target.class.getName()));
+    List<String> reads = new ArrayList<>();
+    ClassLoader loader = new ClassLoader(RelevancePrefilterTest.class.getClassLoader()) {
+      @Override
+      public InputStream getResourceAsStream(String name) {
+        reads.add(name);
+        return super.getResourceAsStream(name);
+      }
+    };
+    assertThat(passes(filter, loader, "com/example/GeneratedApi",
+        interfaceFile("com/example/GeneratedApi", internal(Target.class)))).isFalse();
+
+    assertThat(passes(filter, loader, "com/example/ApiImpl",
+        classFile("com/example/ApiImpl", "java/lang/Object", "com/example/GeneratedApi")))
+        .isTrue();
+    assertThat(passes(filter, loader, "com/example/OtherImpl",
+        classFile("com/example/OtherImpl", "java/lang/Object", "com/example/GeneratedApi")))
+        .isTrue();
+    assertThat(reads).doesNotContain("com/example/GeneratedApi.class");
+    assertThat(passes(filter, freshLoader(), "com/example/ApiImpl",
+        classFile("com/example/ApiImpl", "java/lang/Object", "com/example/GeneratedApi")))
+        .as("remembered per loader").isFalse();
   }
 
   @Test

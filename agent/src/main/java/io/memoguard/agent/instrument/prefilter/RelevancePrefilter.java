@@ -74,10 +74,12 @@ public final class RelevancePrefilter implements ClassFileTransformer {
     try {
       ClassReader header = new ClassReader(classFile);
       if ((header.getAccess() & Opcodes.ACC_INTERFACE) != 0) {
+        index.declare(loader, className, header); // for the classes that will implement it
         return false; // the planner never weaves interfaces or annotations
       }
       for (Glob glob : classGlobs) {
         if (glob.matches(name)) {
+          index.declare(loader, className, header);
           return true;
         }
       }
