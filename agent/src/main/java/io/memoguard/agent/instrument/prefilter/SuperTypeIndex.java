@@ -73,10 +73,10 @@ final class SuperTypeIndex {
 
   /**
    * Keeps the direct supertypes of {@code className}, being defined by {@code loader} from
-   * {@code header}, whose mask is not needed now (an interface, a class passed by name). Most
-   * ancestors are defined before a class that extends or implements them, and half of the class
-   * files the index read at a Spring Boot application's start were of types whose headers had
-   * passed by already.
+   * {@code header}, whose mask is not needed now (an interface, a class passed by name). An
+   * interface is often defined before the first class that implements it (as the type of a field,
+   * or as another interface's ancestor): half of the class files the index read at a Spring Boot
+   * application's start were of types whose headers had passed by already.
    */
   void declare(ClassLoader loader, String className, ClassReader header) {
     Known cache = cache(loader);
