@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * A service that is killed (the OOM killer, {@code kill -9}, a container runtime after its grace
  * period) runs no exit hook, so a copy that waits for the exit to be deleted would stay behind at
  * every such start. Here the demo service runs with a temporary directory of its own, serves
- * memoized requests while no copy is left in that directory, and is then killed.
+ * memoized requests while no copy is left in that directory, and is then killed; and with a
+ * temporary directory that cannot be written, it runs as without the agent.
  */
 class RuntimeJarIT {
 
@@ -51,6 +52,32 @@ class RuntimeJarIT {
             jvm.close();
         }
         assertThat(runtimeJars(tmp)).as("copies in %s after the kill", tmp).isEmpty();
+    }
+
+    /**
+     * The copy cannot be written (a temporary directory that does not exist, or is read-only):
+     * the service starts and answers as without the agent, and one ERROR line says why.
+     */
+    @Test
+    void aTemporaryDirectoryThatCannotBeWrittenLeavesTheServiceRunningWithoutTheAgent() {
+        Path missing = ItEnv.logsDir().resolve("runtime-jar-missing-tmp");
+        JvmProcess jvm = DemoApp.start("runtime-jar-no-tmp",
+                List.of("-Djava.io.tmpdir=" + missing, ItEnv.javaagent(ItEnv.demoConfig())));
+        JvmProcess.HttpResult first;
+        JvmProcess.HttpResult second;
+        try {
+            first = jvm.get(DemoApp.CHATTY);
+            second = jvm.get(DemoApp.CHATTY);
+        } finally {
+            jvm.close();
+        }
+        JvmProcess.ProcessOutput out = jvm.outputSoFar();
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("X-Db-Queries")).as("not memoized: %s", second).isEqualTo("9");
+        assertThat(out.memoguardLines()).as("%s", out).hasSize(1);
+        assertThat(out.memoguardLines().get(0)).contains("ERROR").contains("failed to start")
+                .contains("memoguard is disabled");
     }
 
     private static List<Path> runtimeJars(Path dir) throws IOException {
