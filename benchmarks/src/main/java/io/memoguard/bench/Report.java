@@ -198,6 +198,8 @@ final class Report {
     p("");
     p("The real woven method `benchapp.repo.BenchRepository.getValue(int, int)` (trivial body, "
         + "returns a one-object guarded value), called with the same two ints inside an open request, "
+        + "after 20,000 short requests of four calls each (so that the JIT has compiled it with "
+        + "every path of a request's life seen, as in a service), "
         + "against a direct call of the same body (`benchapp.plain.PlainRepository`, not configured) "
         + "and plain lookups. All in forks with the agent attached. The Caffeine and HashMap lookups "
         + "use a prebuilt key unless said otherwise; memoguard builds its key from the arguments on "
