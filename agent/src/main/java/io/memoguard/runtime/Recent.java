@@ -44,22 +44,17 @@ final class Recent {
 
   /**
    * The binding's slot of this exact call if its entry may be served as it is, or null. The slot
-   * used last is tried first: a method called in a loop is found without hashing its site string
-   * or reading the slots array.
+   * used last was tried already ({@link Memoizer#repeated}, which a method called in a loop
+   * passes without hashing its site string), so this looks in the slots by the site's hash.
    */
   static Recent find(Binding binding, String site, Class<?> type, int rule, Object receiver,
       Object a0, Object a1, Object a2) {
-    Recent r = binding.last;
-    if (r == null) {
+    Recent[] slots = binding.recent;
+    Recent r = slots == null ? null : slots[site.hashCode() & (SLOTS - 1)];
+    if (r == null || r.site != site) {
       return null;
     }
-    if (r.site != site) {
-      r = binding.recent[site.hashCode() & (SLOTS - 1)];
-      if (r == null || r.site != site) {
-        return null;
-      }
-      binding.last = r;
-    }
+    binding.last = r;
     return r.serves(type, rule, receiver, a0, a1, a2) ? r : null;
   }
 
