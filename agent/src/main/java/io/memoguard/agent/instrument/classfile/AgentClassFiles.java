@@ -2,6 +2,8 @@ package io.memoguard.agent.instrument.classfile;
 
 import java.io.File;
 import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -14,9 +16,14 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 public final class AgentClassFiles {
   private AgentClassFiles() {}
 
-  /** {@code Advice.to(advice)}, with the advice's class file read from the agent's own code. */
+  /**
+   * {@code Advice.to(advice)}, with the advice's class file read from the agent's own code. Made
+   * once per advice class: an {@code Advice} is immutable, and making it reads and parses the
+   * advice's class file, which every advised class would otherwise pay again.
+   */
   public static Advice to(Class<?> advice) {
-    return Advice.to(TypeDescription.ForLoadedType.of(advice), Holder.LOCATOR);
+    return Holder.ADVICE.computeIfAbsent(advice,
+        type -> Advice.to(TypeDescription.ForLoadedType.of(type), Holder.LOCATOR));
   }
 
   /** {@code mapping.to(advice)}, with the advice's class file read from the agent's own code. */
@@ -27,6 +34,7 @@ public final class AgentClassFiles {
   /** Opened once, on first use, for the life of the JVM: the agent jar never goes away. */
   private static final class Holder {
     static final ClassFileLocator LOCATOR = locator();
+    static final Map<Class<?>, Advice> ADVICE = new ConcurrentHashMap<>();
 
     private static ClassFileLocator locator() {
       ClassFileLocator ownLoader = ClassFileLocator.ForClassLoader.of(
