@@ -76,6 +76,16 @@ public final class Instrumenter {
   }
 
   /**
+   * premain failed after {@link #installGate}: {@link #build} will not run, so the gate lets every
+   * class load unchanged instead of holding it for the build.
+   */
+  public void abandon() {
+    if (gate != null) {
+      gate.fail();
+    }
+  }
+
+  /**
    * Starts the daemon thread that runs {@code first}, builds the transformer behind the gate of
    * {@link #installGate}, retransforms the classes that loaded without it, then runs {@code then}.
    *
@@ -110,7 +120,9 @@ public final class Instrumenter {
           + "); the advice is prepared all the same");
     }
     try {
-      late = opened.open(transformer(inst));
+      // the gate sits behind the prefilter already (see installGate): a second one would parse the
+      // header of each class it passes again, and read ancestors into an index of its own
+      late = opened.open(advice(inst));
     } catch (Throwable failure) {
       opened.fail();
       log.accept(true, "could not prepare the memoize and request-boundary advice ("
@@ -182,6 +194,11 @@ public final class Instrumenter {
 
   /** The transformer {@link #install} registers; {@code inst} is null in unit tests (no read edges). */
   ClassFileTransformer transformer(Instrumentation inst) {
+    return new RecordingCodeSources(planner.prefilter(advice(inst)));
+  }
+
+  /** Byte Buddy's transformer, without what {@link #transformer} puts in front of it. */
+  private ClassFileTransformer advice(Instrumentation inst) {
     // here, on the builder's thread, rather than inside the first host class's transformation
     planner.prepare();
     // Advice goes on methods the class declares (Advise matches exactly those), so the method
@@ -200,10 +217,10 @@ public final class Instrumenter {
     if (inst != null) {
       builder = builder.assureReadEdgeTo(inst, Memoizer.class);
     }
-    return new RecordingCodeSources(planner.prefilter(builder
+    return builder
         .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
         .transform(this::transform)
-        .makeRaw()));
+        .makeRaw();
   }
 
   private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
