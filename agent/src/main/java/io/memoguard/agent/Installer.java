@@ -58,6 +58,19 @@ final class Installer {
       // now, Byte Buddy's part of it may follow (see AdviceGate)
       instrumenter.installGate(inst, log::warn);
     }
+    try {
+      finish(config, inst, log, premainStart, lateAttach, barriers, jdkAlone, usage, instrumenter);
+    } catch (Throwable failure) {
+      // the builder, started last, never will: classes the gate would hold load unchanged
+      instrumenter.abandon();
+      throw failure;
+    }
+  }
+
+  /** What premain does once the transformers are in place; the agent's threads start last. */
+  private static void finish(AgentConfig config, Instrumentation inst, AgentLog log,
+      long premainStart, boolean lateAttach, FieldBarrierTransformer barriers, boolean jdkAlone,
+      RuleUsage usage, Instrumenter instrumenter) {
     LogEventSink sink = new LogEventSink(log);
     Settings.configure(config.onMutation(), config.maxEntries(),
         config.maxGraphObjects(), config.guardPackages().toArray(new String[0]),
@@ -90,27 +103,8 @@ final class Installer {
       handOffs.run();
       retransformed = ", " + instrumenter.retransformLoaded(inst) + " class(es) loaded before the"
           + " attach advised by retransformation";
-    } else {
-      // Byte Buddy's advice builder (~1,000 classes) and the executor retransformation (~550) off
-      // the host's start-up path; work handed to an executor before then runs outside the request,
-      // as in a run that trains a class-data archive. Field's retransformation too: a reflective
-      // write before the first request cannot touch a memoized value, and the builder finishes
-      // it before any request can open.
-      instrumenter.build(inst, (warn, line) -> {
-        if (warn) {
-          log.warn(line);
-        } else {
-          log.debug(line);
-        }
-      }, reflection, handOffs);
     }
-    // JMX loads many classes: off the host's start-up path
-    Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
-    watch.setDaemon(true);
-    watch.start();
     CandidatesReport candidates = CandidatesReport.of(config, log);
-    StatsPublisher.start(log, candidates);
-    PeriodicSummary.start(log, config.summarySeconds(), candidates);
     Runtime.getRuntime().addShutdownHook(new Thread(
         new ExitReport(log, usage, barriers, sink, candidates), "memoguard-exit-report"));
     log.info("memoguard started with " + config.source() + ": " + config.memoize().size()
@@ -121,6 +115,28 @@ final class Installer {
         + (candidates == null ? "" : ", candidates report " + candidates.file())
         + (config.clearOnJdbcWrite() ? "" : ", JDBC write safety net off") + retransformed
         + " (agent start-up " + (System.nanoTime() - premainStart) / 1_000_000 + " ms)");
+    // the agent's threads start last, so that premain's own steps do not share the CPU and the
+    // agent jar with them; JMX loads many classes: off the host's start-up path
+    Thread watch = new Thread(HeapPressure::watch, "memoguard-heap-watch");
+    watch.setDaemon(true);
+    watch.start();
+    StatsPublisher.start(log, candidates);
+    PeriodicSummary.start(log, config.summarySeconds(), candidates);
+    if (!lateAttach) {
+      // Byte Buddy's advice builder (~1,000 classes) and the executor retransformation (~550) off
+      // the host's start-up path; work handed to an executor before then runs outside the request,
+      // as in a run that trains a class-data archive. Field's retransformation too: a reflective
+      // write before the first request cannot touch a memoized value, and the builder finishes
+      // it before any request can open.
+      Runnable reflectionLater = reflection;
+      instrumenter.build(inst, (warn, line) -> {
+        if (warn) {
+          log.warn(line);
+        } else {
+          log.debug(line);
+        }
+      }, reflectionLater, handOffs);
+    }
   }
 
   /**

@@ -81,7 +81,11 @@ public final class MemoguardAgent {
       started = true;
       running = log;
       runningSource = String.valueOf(configFile);
-      Installer.install(config, inst, log, premainStart, lateAttach);
+      try {
+        Installer.install(config, inst, log, premainStart, lateAttach);
+      } finally {
+        log.begin();
+      }
     } catch (ConfigException bad) {
       startError(bad.getMessage() + DISABLED);
     } catch (Throwable failure) {

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -87,15 +88,24 @@ public final class AgentLog {
    * which premain should not spend): lines written meanwhile are kept (at most
    * {@link #MAX_PENDING}) and written with their own time once it is ready, and {@link #stop}
    * waits for it. A log file that can no longer be opened by then (the configuration was checked
-   * moments before) makes the log go to standard error, which its first line says.
+   * moments before) makes the log go to standard error, which its first line says. The set-up
+   * begins at {@link #begin}: started at once, it would load its classes from the agent jar while
+   * premain loads its own from the same jar, and on two cores share them with premain too.
    */
   public static AgentLog deferred(String level, String file, String format) {
     AgentLog log = unready(level, format);
     Thread thread = new Thread(() -> log.setUp(level, file, format), "memoguard-log");
     thread.setDaemon(true);
     log.setUp = thread;
-    thread.start();
     return log;
+  }
+
+  /** Starts a {@linkplain #deferred deferred} set-up; does nothing for any other log, or twice. */
+  public synchronized void begin() {
+    Thread thread = setUp;
+    if (thread != null && thread.getState() == Thread.State.NEW) {
+      thread.start();
+    }
   }
 
   /** A log that keeps its lines until {@link #setUp} ends. */
@@ -125,6 +135,7 @@ public final class AgentLog {
       return;
     }
     Logger ready = built.getLogger("memoguard");
+    warm(ready);
     synchronized (pending) {
       if (fallback != null) {
         ready.error(clean(fallback));
@@ -139,6 +150,28 @@ public final class AgentLog {
       pending.clear();
       context = built;
       logger = ready;
+    }
+  }
+
+  /**
+   * Runs the encoder once on a line that is thrown away. The first line through Logback finds its
+   * encoder's code cold (10-30 ms); paid here, on the set-up thread, it is not paid by whichever
+   * thread writes the first line, often premain with its last one.
+   */
+  private void warm(Logger ready) {
+    try {
+      Appender<ILoggingEvent> appender = ready.getLoggerContext()
+          .getLogger(Logger.ROOT_LOGGER_NAME).getAppender("memoguard");
+      if (appender instanceof OutputStreamAppender) {
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), ready, Level.INFO,
+            "warm-up", null, null);
+        if (json) {
+          event.addKeyValuePair(new KeyValuePair("warm-up", 0));
+        }
+        ((OutputStreamAppender<ILoggingEvent>) appender).getEncoder().encode(event);
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // only the first line is slower then
     }
   }
 

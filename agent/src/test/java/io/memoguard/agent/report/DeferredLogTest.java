@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * premain's log is set up on a thread of its own: what is written before it is ready is written
  * once it is, in order, with the time it was written, filtered and cleaned as any line; nothing is
- * lost beyond a bounded number of lines, and the loss is said.
+ * lost beyond a bounded number of lines, and the loss is said. The set-up waits for premain's end,
+ * and the line it runs its encoder on to warm it is never written.
  */
 class DeferredLogTest {
   @TempDir Path dir;
@@ -37,6 +38,26 @@ class DeferredLogTest {
     assertThat(lines.get(2)).endsWith("[memoguard] ERROR third");
     // the timestamps are to the millisecond: the kept lines carry theirs, a second before
     assertThat(lines.get(0).substring(0, 23)).isLessThan(lines.get(2).substring(0, 23));
+  }
+
+  @Test
+  void theSetUpBeginsWhenPremainSaysSoAndItsLinesAreWrittenByTheEnd() throws Exception {
+    Path file = dir.resolve("agent.log");
+    AgentLog log = AgentLog.deferred("info", file.toString(), AgentLog.TEXT);
+    log.info("during premain");
+    Thread.sleep(300);
+    // premain's lines wait for the set-up, which waits for premain's end
+    assertThat(file).doesNotExist();
+
+    log.begin();
+    log.begin();
+    log.warn("after premain");
+    log.stop();
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).endsWith("[memoguard] INFO  during premain");
+    assertThat(lines.get(1)).endsWith("[memoguard] WARN  after premain");
   }
 
   @Test
