@@ -4,8 +4,6 @@ import io.memoguard.agent.config.AgentConfig;
 import io.memoguard.agent.instrument.barrier.FieldBarrierTransformer;
 import io.memoguard.agent.instrument.classfile.HostClassFiles;
 import io.memoguard.agent.instrument.classfile.NeverInstrumented;
-import io.memoguard.agent.instrument.classfile.WeakTypePoolCache;
-import io.memoguard.runtime.Memoizer;
 import io.memoguard.runtime.Settings;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
@@ -14,25 +12,18 @@ import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs memoization, invalidation and request-boundary advice with Byte Buddy. Only advice is
- * woven here (no members are added), so these classes could be retransformed; field barriers are
- * the {@link FieldBarrierTransformer}'s job.
+ * Installs memoization, invalidation and request-boundary advice: when and behind what Byte
+ * Buddy's transformer ({@link AdviceTransformer}) runs. Only advice is woven (no members are
+ * added), so these classes could be retransformed; field barriers are the
+ * {@link FieldBarrierTransformer}'s job.
  */
 public final class Instrumenter {
   private final TypePlanner planner;
   private final BiConsumer<String, Throwable> onFailure;
-  private final Set<String> failed = ConcurrentHashMap.newKeySet();
   /** Set by {@link #installGate}. */
   private AdviceGate gate;
 
@@ -122,7 +113,7 @@ public final class Instrumenter {
     try {
       // the gate sits behind the prefilter already (see installGate): a second one would parse the
       // header of each class it passes again, and read ancestors into an index of its own
-      late = opened.open(advice(inst));
+      late = opened.open(AdviceTransformer.make(planner, inst, onFailure));
     } catch (Throwable failure) {
       opened.fail();
       log.accept(true, "could not prepare the memoize and request-boundary advice ("
@@ -194,38 +185,8 @@ public final class Instrumenter {
 
   /** The transformer {@link #install} registers; {@code inst} is null in unit tests (no read edges). */
   ClassFileTransformer transformer(Instrumentation inst) {
-    return new RecordingCodeSources(planner.prefilter(advice(inst)));
-  }
-
-  /** Byte Buddy's transformer, without what {@link #transformer} puts in front of it. */
-  private ClassFileTransformer advice(Instrumentation inst) {
-    // here, on the builder's thread, rather than inside the first host class's transformation
-    planner.prepare();
-    // Advice goes on methods the class declares (Advise matches exactly those), so the method
-    // graph need not be compiled over every ancestor's methods, which reads each ancestor's class
-    AgentBuilder builder = new AgentBuilder.Default(
-            new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(new WeakTypePoolCache())
-        // The cached type descriptions keep their class file locator; a strong one would keep the
-        // class loader, the very key of the weak cache, and so every undeployed application.
-        .with(HostClassFiles.INSTANCE)
-        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-        .with(new FailureListener())
-        .ignore((type, loader, module, redefined, domain) -> isIgnored(type.getName(), loader));
-    if (inst != null) {
-      builder = builder.assureReadEdgeTo(inst, Memoizer.class);
-    }
-    return builder
-        .type((type, loader, module, redefined, domain) -> planner.isRelevant(type, loader))
-        .transform(this::transform)
-        .makeRaw();
-  }
-
-  private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-      ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-    return planner.apply(builder, type, loader);
+    return new RecordingCodeSources(
+        planner.prefilter(AdviceTransformer.make(planner, inst, onFailure)));
   }
 
   /**
@@ -258,16 +219,6 @@ public final class Instrumenter {
         ProtectionDomain domain, byte[] classfileBuffer) throws IllegalClassFormatException {
       HostClassFiles.INSTANCE.record(loader, domain);
       return delegate.transform(loader, className, classBeingRedefined, domain, classfileBuffer);
-    }
-  }
-
-  private final class FailureListener extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-        Throwable throwable) {
-      if (failed.add(typeName)) {
-        onFailure.accept(typeName, throwable);
-      }
     }
   }
 }

@@ -25,10 +25,18 @@ import net.bytebuddy.matcher.ElementMatcher;
  * points, and, when requests propagate, the servlet {@code AsyncContext.start} hand-off.
  */
 final class RequestBoundaries {
-  /** The servlet types a boundary class extends, in the order the prefilter has always had them. */
-  static final List<String> SUPER_TYPES = List.of(
-      "jakarta.servlet.Servlet", "jakarta.servlet.Filter", "jakarta.servlet.AsyncContext",
-      "javax.servlet.Servlet", "javax.servlet.Filter", "javax.servlet.AsyncContext");
+  /**
+   * The servlet types a boundary class extends, in the order the prefilter has always had them.
+   * A class of its own: premain reads them for the prefilter, and loading this class there would
+   * load the Byte Buddy types its methods use, to verify them.
+   */
+  static final class SuperTypes {
+    static final List<String> NAMES = List.of(
+        "jakarta.servlet.Servlet", "jakarta.servlet.Filter", "jakarta.servlet.AsyncContext",
+        "javax.servlet.Servlet", "javax.servlet.Filter", "javax.servlet.AsyncContext");
+
+    private SuperTypes() {}
+  }
 
   private final List<Boundary> boundaries = new ArrayList<>();
   /** {@code AsyncContext.start(Runnable)} of servlet containers, when requests propagate. */

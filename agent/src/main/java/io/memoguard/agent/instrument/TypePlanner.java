@@ -53,7 +53,7 @@ final class TypePlanner {
     this.usage = usage;
     this.notice = notice;
     this.jdbcWrites = config.clearOnJdbcWrite();
-    superTypes.addAll(RequestBoundaries.SUPER_TYPES);
+    superTypes.addAll(RequestBoundaries.SuperTypes.NAMES);
     superTypes.add(JdbcStatements.STATEMENT);
     // registered here, in file order, so the exit report names every rule even if the JVM ends
     // before the units are built
