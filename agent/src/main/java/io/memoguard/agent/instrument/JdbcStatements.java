@@ -1,7 +1,5 @@
 package io.memoguard.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class JdbcStatements {
   static final String STATEMENT = "java.sql.Statement";
   private static final ElementMatcher<TypeDescription> IS_STATEMENT =
-      TypeSelectors.safe(hasSuperType(named(STATEMENT)));
+      SuperTypeNames.named(STATEMENT);
 
   private JdbcStatements() {}
 

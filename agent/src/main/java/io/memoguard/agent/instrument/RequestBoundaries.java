@@ -1,6 +1,5 @@
 package io.memoguard.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.memoguard.agent.config.EntryPoint;
@@ -130,7 +129,7 @@ final class RequestBoundaries {
   }
 
   private static ElementMatcher<TypeDescription> implementing(String typeName) {
-    return TypeSelectors.safe(hasSuperType(named(typeName)));
+    return SuperTypeNames.named(typeName);
   }
 
   private static String classFile(String typeName) {

@@ -1,6 +1,5 @@
 package io.memoguard.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
@@ -41,7 +40,7 @@ final class TypeSelectors {
   private static ElementMatcher<TypeDescription> raw(Selector selector) {
     switch (selector.kind()) {
       case IMPLEMENTS:
-        return hasSuperType(named(selector.pattern()));
+        return SuperTypeNames.named(selector.pattern());
       case ANNOTATED:
         return isAnnotatedWith(named(selector.pattern()));
       case CLASS:
