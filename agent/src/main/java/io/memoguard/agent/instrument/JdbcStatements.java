@@ -1,6 +1,5 @@
 package io.memoguard.agent.instrument;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
@@ -9,10 +8,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Finds the methods of JDBC statement implementations that may write. Any driver or pool proxy
- * qualifies, so there is no package to match on; instead a class is first checked by the names of
- * the methods it declares (read from its class file, no class loading), and only a class declaring
- * {@code executeUpdate}, {@code executeBatch}, {@code execute}... is checked against the
- * {@code java.sql.Statement} hierarchy, which is the expensive part.
+ * qualifies, so there is no package to match on; a class is first checked against the
+ * {@code java.sql.Statement} hierarchy, whose walk the other planning units share
+ * ({@link SuperTypeNames}), and only a statement's methods are read. After a run-time attach the
+ * planner describes every loaded class, and reading a loaded class's methods goes through
+ * reflection, which loads the types in their signatures.
  */
 final class JdbcStatements {
   static final String STATEMENT = "java.sql.Statement";
@@ -23,17 +23,14 @@ final class JdbcStatements {
 
   /** The write methods the type declares, empty when it is not a JDBC statement. */
   static List<MethodDescription> writeMethods(TypeDescription type) {
-    List<MethodDescription> found = null;
+    if (!IS_STATEMENT.matches(type)) {
+      return List.of();
+    }
+    List<MethodDescription> found = new ArrayList<>(0);
     for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
       if (isWriteMethod(method)) {
-        if (found == null) {
-          found = new ArrayList<>();
-        }
         found.add(method);
       }
-    }
-    if (found == null || !IS_STATEMENT.matches(type)) {
-      return List.of();
     }
     return found;
   }
