@@ -2,6 +2,7 @@ package io.memoguard.agent.instrument.classfile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,18 +68,31 @@ public final class HostClassFiles implements AgentBuilder.LocationStrategy {
     try {
       CodeSource source = domain.getCodeSource();
       URL location = source == null ? null : source.getLocation();
-      if (location == null || !"file".equals(location.getProtocol())) {
+      // a host or a fragment: not a local file (Path.of refuses the URI)
+      if (location == null || !"file".equals(location.getProtocol())
+          || !location.getHost().isEmpty() || location.getRef() != null) {
         return;
       }
       Sources known;
       synchronized (sources) {
         known = sources.computeIfAbsent(loader, l -> new Sources());
       }
-      if (!known.isLast(location)) {
-        known.add(location, Path.of(location.toURI()));
+      // every class passes here: the URI and path of a place are made once, not per class
+      String file = location.getFile();
+      if (!known.isSeen(file)) {
+        known.add(file, pathOf(location));
       }
-    } catch (Exception | LinkageError unusable) {
-      // a code source that is not a plain file: the loader's own look-up is all there is
+    } catch (RuntimeException | LinkageError unusable) {
+      // the loader's own look-up is all there is
+    }
+  }
+
+  /** The local file or directory {@code location} names, or null. */
+  private static Path pathOf(URL location) {
+    try {
+      return Path.of(location.toURI());
+    } catch (URISyntaxException | RuntimeException notAPath) {
+      return null; // e.g. a space left unencoded: the loader's own look-up is all there is
     }
   }
 
@@ -97,21 +111,29 @@ public final class HostClassFiles implements AgentBuilder.LocationStrategy {
   private static final class Sources {
     static final Sources NONE = new Sources();
     private static final int MAX_ABSENT = 10_000;
+    /** Past it (a loader making a URL per class), a location is looked at again each time. */
+    private static final int MAX_SEEN = 1_024;
 
     private final Set<Path> paths = new LinkedHashSet<>();
     private final Set<String> absent = new HashSet<>();
-    /** The location last recorded: a loader shares one CodeSource URL among its classes. */
-    private URL last;
+    /**
+     * The locations looked at already, by their URL's file part: a string, so that no host URL
+     * (nor its handler's class loader) is held here.
+     */
+    private final Set<String> seen = new HashSet<>();
     /** Changes with the places, so that "absent" is never concluded from an older list. */
     private int generation;
 
-    synchronized boolean isLast(URL location) {
-      return last == location;
+    synchronized boolean isSeen(String file) {
+      return seen.contains(file);
     }
 
-    synchronized void add(URL location, Path path) {
-      last = location;
-      if (paths.size() < MAX_SOURCES_PER_LOADER && paths.add(path)) {
+    /** @param path null when the location is not a usable path */
+    synchronized void add(String file, Path path) {
+      if (seen.size() < MAX_SEEN) {
+        seen.add(file);
+      }
+      if (path != null && paths.size() < MAX_SOURCES_PER_LOADER && paths.add(path)) {
         absent.clear();
         generation++;
       }
