@@ -21,9 +21,13 @@
 #   BENCH_BASELINE=old-agent.jar             a third side, "base": another build of the agent
 #                                            (e.g. of an earlier commit), alternating with the
 #                                            other two, compared with the current one
+#   BENCH_CONFIG=mg.yaml                     the agent's configuration (default: memoize the
+#                                            app's repositories, guard its domain package); e.g.
+#                                            one with no rules, to see what attaching costs alone
 # Writes a Markdown table to stdout and the raw runs to $BENCH_WORK/runs.tsv.
 set -euo pipefail
 
+CONFIG=${BENCH_CONFIG:+$(realpath "$BENCH_CONFIG")}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PAIRS=${BENCH_PAIRS:-5}
@@ -40,12 +44,16 @@ fi
 mkdir -p "$WORK"
 cd "$WORK"
 rm -rf app && "$J17/bin/java" -Djarmode=tools -jar "$SPRING_JAR" extract --destination app >/dev/null
-cat > mg.yaml <<'EOF'
+if [[ -n $CONFIG ]]; then
+  cp "$CONFIG" mg.yaml
+else
+  cat > mg.yaml <<'EOF'
 memoize:
   - implements: org.springframework.data.repository.Repository
 guard:
   packages: [com.example.library.domain]
 EOF
+fi
 AGENT="-javaagent:$AGENT_JAR=config=$WORK/mg.yaml"
 BASE=${BENCH_BASELINE:+-javaagent:$BENCH_BASELINE=config=$WORK/mg.yaml}
 SIDES="plain agent${BASE:+ base}"
