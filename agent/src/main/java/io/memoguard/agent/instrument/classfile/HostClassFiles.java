@@ -68,9 +68,13 @@ public final class HostClassFiles implements AgentBuilder.LocationStrategy {
     try {
       CodeSource source = domain.getCodeSource();
       URL location = source == null ? null : source.getLocation();
-      // a host or a fragment: not a local file (Path.of refuses the URI)
-      if (location == null || !"file".equals(location.getProtocol())
-          || !location.getHost().isEmpty() || location.getRef() != null) {
+      if (location == null || !"file".equals(location.getProtocol())) {
+        return;
+      }
+      // a host or a fragment: not a local file (Path.of refuses the URI); a URL made from its
+      // parts may have a null host
+      String host = location.getHost();
+      if (host != null && !host.isEmpty() || location.getRef() != null) {
         return;
       }
       Sources known;

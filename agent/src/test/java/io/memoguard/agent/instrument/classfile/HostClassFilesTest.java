@@ -69,6 +69,17 @@ class HostClassFilesTest {
     assertThat(HostClassFiles.INSTANCE.read(loader, "b/Plain")).isEqualTo(bytes("b/Plain"));
   }
 
+  @Test
+  @SuppressWarnings("deprecation") // the constructor custom loaders use to build their code sources
+  void aLocationMadeFromPartsWithoutAHostIsRecorded() throws Exception {
+    ClassLoader loader = new HidingLoader();
+    Path parts = place("parts", "a/Parts");
+
+    HostClassFiles.INSTANCE.record(loader, domain(new URL("file", null, parts + "/")));
+
+    assertThat(HostClassFiles.INSTANCE.read(loader, "a/Parts")).isEqualTo(bytes("a/Parts"));
+  }
+
   /** A directory holding one "class file" (any bytes: only reading is tested). */
   private Path place(String directory, String internalName) throws IOException {
     Path file = root.resolve(directory).resolve(internalName + ".class");
