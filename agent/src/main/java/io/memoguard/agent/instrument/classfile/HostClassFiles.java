@@ -115,7 +115,7 @@ public final class HostClassFiles implements AgentBuilder.LocationStrategy {
   private static final class Sources {
     static final Sources NONE = new Sources();
     private static final int MAX_ABSENT = 10_000;
-    /** Past it (a loader making a URL per class), a location is looked at again each time. */
+    /** Past it (a loader defining classes from more places), a new place is looked at per class. */
     private static final int MAX_SEEN = 1_024;
 
     private final Set<Path> paths = new LinkedHashSet<>();
