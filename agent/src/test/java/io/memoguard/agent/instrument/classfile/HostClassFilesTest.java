@@ -3,7 +3,9 @@ package io.memoguard.agent.instrument.classfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -89,7 +91,7 @@ class HostClassFilesTest {
   }
 
   private static byte[] bytes(String internalName) {
-    return ("class file of " + internalName).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return ("class file of " + internalName).getBytes(StandardCharsets.UTF_8);
   }
 
   private static ProtectionDomain domain(URL location) {
@@ -108,7 +110,7 @@ class HostClassFilesTest {
     }
 
     @Override
-    public java.io.InputStream getResourceAsStream(String name) {
+    public InputStream getResourceAsStream(String name) {
       return null;
     }
   }
